@@ -1,0 +1,116 @@
+import Foundation
+import Yams
+
+/// A file under `content/media/`, copied verbatim to `public/media/`.
+public struct MediaFile: Sendable, Hashable {
+    /// The path under `media/`, e.g. `regulasi/sk-264.pdf`.
+    public var path: String
+    public var absolutePath: String
+    public var size: Int
+}
+
+/// Everything read from `content/`, before cross-references are checked.
+public struct LoadedSite: Sendable {
+    public var config: SiteConfig?
+    public var regions: [Located<Region>]
+    public var items: [ContentItem]
+    public var media: [MediaFile]
+}
+
+/// Load: finds the files of a site, splits and decodes them. Nothing else reads the disk
+/// before Write (besides the theme).
+public enum ContentLoader {
+    public static func load(siteRoot: String, diagnostics: inout DiagnosticLog) -> LoadedSite {
+        let files = SiteFiles(root: siteRoot)
+        var site = LoadedSite(config: nil, regions: [], items: [], media: [])
+
+        if let source = files.readText("content/site.yaml", limit: SourceText.Limits.frontMatterBytes, diagnostics: &diagnostics) {
+            site.config = SiteConfigLoader.loadSite(source, diagnostics: &diagnostics)
+        } else if !files.exists("content/site.yaml") {
+            diagnostics.error(SourceLocation(file: "content/site.yaml"), "the site settings file is missing",
+                              hint: "create content/site.yaml with at least `title:` and `base_url:` (`gugus init` writes one)")
+        }
+        if let source = files.readText("content/regions.yaml", limit: SourceText.Limits.dataBytes, diagnostics: &diagnostics) {
+            site.regions = SiteConfigLoader.loadRegions(source, diagnostics: &diagnostics)
+        }
+
+        let decoded = ParallelMap.map(ContentKind.allCases.flatMap { kind in
+            files.markdownFiles(in: "content/\(kind.folder)", diagnostics: &diagnostics).map { (kind, $0) }
+        }) { kind, path in
+            var log = DiagnosticLog()
+            let item = loadItem(kind: kind, path: path, files: files, diagnostics: &log)
+            return (item, log.items)
+        }
+        for (item, itemDiagnostics) in decoded {
+            diagnostics.append(contentsOf: itemDiagnostics)
+            if let item { site.items.append(item) }
+        }
+        site.media = files.mediaFiles(diagnostics: &diagnostics)
+        files.reportStrayEntries(diagnostics: &diagnostics)
+        return site
+    }
+
+    static func loadItem(kind: ContentKind, path: String, files: SiteFiles, diagnostics: inout DiagnosticLog) -> ContentItem? {
+        let fileName = (path as NSString).lastPathComponent
+        let baseName = String(fileName.dropLast(3))
+        guard let source = files.readText(path, limit: SourceText.Limits.markdownBytes, diagnostics: &diagnostics) else { return nil }
+        let frontMatter: FrontMatter
+        switch FrontMatterSplitter.split(source.text, path: path) {
+        case let .success(split): frontMatter = split
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        if frontMatter.yaml.utf8.count > SourceText.Limits.frontMatterBytes {
+            diagnostics.error(SourceLocation(file: path, line: 2), "the front matter is too large (over \(SourceText.Limits.frontMatterBytes / 1024) KiB)",
+                              hint: "keep only the fields between the `---` lines; long text belongs in the body below them")
+            return nil
+        }
+        let node: Node?
+        switch YAMLDocument.parse(frontMatter.yaml, file: path, firstLine: frontMatter.yamlFirstLine) {
+        case let .success(parsed): node = parsed
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        var reader = FieldReader(node: node, file: path, firstLine: frontMatter.yamlFirstLine)
+        if node == nil {
+            reader.report(SourceLocation(file: path, line: 1), "the front matter is empty",
+                          hint: "write the fields between the two `---` lines, at least `title:`")
+        }
+        if !Slug.isValid(baseName) && !reader.has("slug") {
+            let suggestion = Slug.make(from: baseName)
+            reader.report(SourceLocation(file: path), "the file name \"\(fileName)\" is not a valid slug",
+                          hint: "rename the file to \"\(suggestion.isEmpty ? "judul-tulisan" : suggestion).md\" (lower-case letters, digits and dashes), or set `slug:`")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let item = ItemDecoder.decode(
+            kind: kind, file: path, fileSlug: baseName, frontMatter: frontMatter, reader: &reader,
+            dataLoader: { name, location in
+                loadCSV(name, beside: directory, at: location, files: files, diagnostics: &diagnostics)
+            })
+        diagnostics.append(contentsOf: reader.diagnostics)
+        return item
+    }
+
+    static func loadCSV(_ name: String, beside directory: String, at location: SourceLocation, files: SiteFiles, diagnostics: inout DiagnosticLog) -> DataTable? {
+        guard SitePath.isSafeRelative(name), name.hasSuffix(".csv") else {
+            diagnostics.error(location, "`data` must name a .csv file beside this file, not \"\(name)\"",
+                              hint: "put the CSV in the same folder and write only its name, e.g. `data: kasus-tppo.csv`")
+            return nil
+        }
+        let path = directory + "/" + name
+        guard files.exists(path) else {
+            diagnostics.error(location, "the data file \"\(name)\" does not exist (looked for \(path))",
+                              hint: "check the spelling, or put the CSV file in \(directory)/")
+            return nil
+        }
+        guard let source = files.readText(path, limit: SourceText.Limits.dataBytes, diagnostics: &diagnostics) else { return nil }
+        switch CSVTableReader.read(source) {
+        case let .success(table): return table
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}

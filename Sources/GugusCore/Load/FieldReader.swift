@@ -1,0 +1,238 @@
+import Yams
+
+/// Reads typed fields out of a YAML mapping, turning every mistake into a diagnostic at the
+/// line and column of the offending key or value in the original file.
+public struct FieldReader {
+    public let file: String
+    /// Added to a Yams line (1-based within the YAML text) to get the line in the file.
+    let lineOffset: Int
+    let location: SourceLocation
+    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var order: [String] = []
+    private var used: Set<String> = []
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// A reader over `node`, which must be a mapping; anything else is reported.
+    init(node: Node?, file: String, firstLine: Int, what: String = "the front matter") {
+        self.file = file
+        self.lineOffset = firstLine - 1
+        self.location = SourceLocation(file: file, line: max(1, firstLine), column: 1)
+        guard let node else { return }
+        guard case let .mapping(mapping) = node else {
+            diagnostics.append(Diagnostic(
+                at: place(of: node), "\(what) must be a list of `key: value` lines",
+                hint: "write each field on its own line as `name: value`, e.g. `title: Rapat Koordinasi`"))
+            return
+        }
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if entries[name] != nil {
+                diagnostics.append(Diagnostic(
+                    at: place(of: key), "the field `\(name)` is written twice",
+                    hint: "keep one `\(name):` line and delete the other"))
+                continue
+            }
+            entries[name] = (key, value)
+            order.append(name)
+        }
+    }
+
+    /// A reader for a nested mapping (a member, a hotline, the organization).
+    func nested(_ node: Node, what: String) -> FieldReader {
+        FieldReader(node: node, file: file, firstLine: lineOffset + 1, what: what)
+    }
+
+    public func place(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return location }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Where the key was written, or the start of the mapping when it is missing.
+    public func place(ofKey key: String) -> SourceLocation {
+        entries[key].map { place(of: $0.key) } ?? location
+    }
+
+    public func has(_ key: String) -> Bool { presentValue(key) != nil }
+
+    /// The raw node of a field; `key:` with nothing after it counts as absent.
+    mutating func value(_ key: String) -> Node? {
+        used.insert(key)
+        return presentValue(key)
+    }
+
+    private func presentValue(_ key: String) -> Node? {
+        guard let node = entries[key]?.value else { return nil }
+        if case let .scalar(scalar) = node, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
+            return nil
+        }
+        return node
+    }
+
+    mutating func report(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(at: location, message, hint: hint))
+    }
+
+    mutating func warn(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(at: location, severity: .warning, message, hint: hint))
+    }
+
+    mutating func missing(_ key: String, example: String) {
+        report(location, "the required field `\(key)` is missing", hint: "add a line `\(key): \(example)` to the front matter")
+    }
+
+    // MARK: Typed fields
+
+    /// A text value. Numbers and dates written without quotes are read as the text they show.
+    public mutating func string(_ key: String, required: Bool = false, example: String = "…") -> Located<String>? {
+        guard let node = value(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard case let .scalar(scalar) = node else {
+            report(place(of: node), "`\(key)` must be a single text, not a list or a map",
+                   hint: "write it on one line: `\(key): \(example)`")
+            return nil
+        }
+        let text = scalar.string.trimmingSpaces
+        if text.isEmpty {
+            if required { report(place(of: node), "`\(key)` is empty", hint: "write a value after `\(key):`, e.g. `\(key): \(example)`") }
+            return nil
+        }
+        return Located(text, at: place(of: node))
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text.value.lowercased() {
+        case "true", "yes", "ya", "on": return true
+        case "false", "no", "tidak", "off": return false
+        default:
+            report(text.location, "`\(key)` must be true or false, not \"\(text.value)\"", hint: "write `\(key): true` or `\(key): false`")
+            return nil
+        }
+    }
+
+    public mutating func integer(_ key: String, range: ClosedRange<Int>) -> Located<Int>? {
+        guard let text = string(key) else { return nil }
+        guard let number = Int(text.value), range.contains(number) else {
+            report(text.location, "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text.value)\"",
+                   hint: "write a number without quotes, e.g. `\(key): \(range.lowerBound)`")
+            return nil
+        }
+        return Located(number, at: text.location)
+    }
+
+    public mutating func date(_ key: String, required: Bool = false) -> Located<CivilDate>? {
+        guard let text = string(key, required: required, example: "2024-07-25") else { return nil }
+        guard let date = CivilDate(iso: text.value) else {
+            report(text.location, "`\(key)` is not a date: \"\(text.value)\"",
+                   hint: "dates are written YYYY-MM-DD, like 2024-07-25")
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
+    public mutating func dateTime(_ key: String, required: Bool = false) -> Located<LocalDateTime>? {
+        guard let text = string(key, required: required, example: "2024-07-25T09:00") else { return nil }
+        guard let value = LocalDateTime(iso: text.value) else {
+            report(text.location, "`\(key)` is not a date or a date and time: \"\(text.value)\"",
+                   hint: "write YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time of day, like 2024-07-25T09:00")
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    /// One of a fixed set of words.
+    public mutating func choice(_ key: String, from allowed: [String], required: Bool = false) -> Located<String>? {
+        guard let text = string(key, required: required, example: allowed.first ?? "…") else { return nil }
+        guard allowed.contains(text.value) else {
+            report(text.location, "`\(key)` cannot be \"\(text.value)\"",
+                   hint: "choose one of: \(allowed.joined(separator: ", "))")
+            return nil
+        }
+        return text
+    }
+
+    /// A list of texts. A single text is accepted as a list of one.
+    public mutating func stringList(_ key: String) -> [Located<String>] {
+        guard let node = value(key) else { return [] }
+        switch node {
+        case let .scalar(scalar):
+            let text = scalar.string.trimmingSpaces
+            return text.isEmpty ? [] : [Located(text, at: place(of: node))]
+        case let .sequence(sequence):
+            var items: [Located<String>] = []
+            for item in sequence {
+                if case let .scalar(scalar) = item, !scalar.string.trimmingSpaces.isEmpty {
+                    items.append(Located(scalar.string.trimmingSpaces, at: place(of: item)))
+                } else if case .scalar = item {
+                    continue
+                } else {
+                    report(place(of: item), "each item of `\(key)` must be a single text",
+                           hint: "write the list as lines `- text` under `\(key):`")
+                }
+            }
+            return items
+        default:
+            report(place(of: node), "`\(key)` must be a list", hint: "write it as `\(key): [a, b]` or as lines `- a` under `\(key):`")
+            return []
+        }
+    }
+
+    /// A list of maps, each read by a nested reader.
+    public mutating func mappingList(_ key: String, what: String) -> [FieldReader] {
+        guard let node = value(key) else { return [] }
+        guard case let .sequence(sequence) = node else {
+            report(place(of: node), "`\(key)` must be a list of \(what)",
+                   hint: "start each item with `- ` on its own line under `\(key):`")
+            return []
+        }
+        return sequence.map { nested($0, what: "each item of `\(key)`") }
+    }
+
+    /// A nested map, read by a nested reader.
+    public mutating func mapping(_ key: String, what: String) -> FieldReader? {
+        guard let node = value(key) else { return nil }
+        return nested(node, what: "`\(key)`")
+    }
+
+    /// Warns about keys nobody read: usually a typo of a known field.
+    public mutating func reportUnknownKeys(known: [String]) {
+        for key in order where !used.contains(key) {
+            let suggestion = known.min { editDistance(key, $0) < editDistance(key, $1) }
+            let close = suggestion.map { editDistance(key, $0) <= 2 } ?? false
+            warn(place(ofKey: key), "unknown field `\(key)` is ignored",
+                 hint: close ? "did you mean `\(suggestion ?? "")`?" : "known fields: \(known.joined(separator: ", "))")
+        }
+    }
+
+    /// Adds the diagnostics of a nested reader.
+    mutating func absorb(_ other: FieldReader) { diagnostics.append(contentsOf: other.diagnostics) }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on short field names.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.utf8.prefix(64)), b = Array(b.utf8.prefix(64))
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Read-only access to the files of a site, confined to the site's folder: a symbolic link
+/// that leads outside it is reported, never followed.
+struct SiteFiles: Sendable {
+    let root: String
+    let resolvedRoot: String
+
+    init(root: String) {
+        self.root = root
+        self.resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+    }
+
+    func absolute(_ relative: String) -> String { root + "/" + relative }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: absolute(relative))
+    }
+
+    /// Whether the path, after following links, stays inside the site.
+    func staysInside(_ relative: String) -> Bool {
+        let resolved = URL(fileURLWithPath: absolute(relative)).resolvingSymlinksInPath().path
+        return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
+    }
+
+    func readText(_ relative: String, limit: Int, diagnostics: inout DiagnosticLog) -> SourceText? {
+        guard exists(relative) else { return nil }
+        guard staysInside(relative) else {
+            diagnostics.error(SourceLocation(file: relative), "this file is a link to a place outside the site folder",
+                              hint: "copy the file into the site instead of linking to it")
+            return nil
+        }
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: absolute(relative)))
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            diagnostics.error(SourceLocation(file: relative), "the file cannot be read: \(error.localizedDescription)",
+                              hint: "check that the file exists and that you may read it")
+            return nil
+        }
+        switch SourceText.decode(data, path: relative, limit: limit) {
+        case let .success(source): return source
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// The `.md` files directly inside a folder, sorted by name.
+    func markdownFiles(in folder: String, diagnostics: inout DiagnosticLog) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
+        return names.sorted().compactMap { name in
+            guard name.hasSuffix(".md"), !name.hasPrefix(".") else { return nil }
+            let path = folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute(path), isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+            return path
+        }
+    }
+
+    /// Every file under `content/media/`, sorted, with its size.
+    func mediaFiles(diagnostics: inout DiagnosticLog) -> [MediaFile] {
+        let base = "content/media"
+        guard let enumerator = FileManager.default.enumerator(atPath: absolute(base)) else { return [] }
+        var files: [MediaFile] = []
+        while let next = enumerator.nextObject() as? String {
+            let relative = base + "/" + next
+            let name = (next as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute(relative)) else { continue }
+            let type = attributes[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                guard staysInside(relative) else {
+                    diagnostics.error(SourceLocation(file: relative), "this media file is a link to a place outside the site folder",
+                                      hint: "copy the file into content/media/ instead of linking to it")
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: absolute(relative), isDirectory: &isDirectory), isDirectory.boolValue { continue }
+            } else if type != .typeRegular {
+                continue
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: absolute(relative))[.size] as? Int) ?? 0
+            files.append(MediaFile(path: next, absolutePath: absolute(relative), size: size))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Markdown files where no content type reads them are a likely mistake.
+    func reportStrayEntries(diagnostics: inout DiagnosticLog) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute("content"))) ?? []
+        let known = Set(ContentKind.allCases.map(\.folder) + ["media", "site.yaml", "regions.yaml"])
+        for name in names.sorted() where !known.contains(name) && !name.hasPrefix(".") {
+            if name.hasSuffix(".md") || !name.contains(".") {
+                diagnostics.warning(SourceLocation(file: "content/" + name), "Gugus does not read this \(name.contains(".") ? "file" : "folder")",
+                                    hint: "content goes in content/news, events, decrees, pages, statistics or media")
+            }
+        }
+    }
+}
+
+/// Rules for paths written in front matter and Markdown.
+enum SitePath {
+    /// A relative path without `..`, absolute parts, backslashes or control characters.
+    static func isSafeRelative(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), path.utf8.count < 1024 else { return false }
+        guard !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return false }
+        return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+    }
+
+    /// A media reference (`media/foto/x.jpg`, `/media/foto/x.jpg` or `foto/x.jpg`) as a path under media/.
+    static func mediaPath(_ reference: String) -> String? {
+        var path = reference
+        if path.hasPrefix("/") { path.removeFirst() }
+        if path.hasPrefix("content/") { path.removeFirst("content/".count) }
+        if path.hasPrefix("media/") { path.removeFirst("media/".count) }
+        return isSafeRelative(path) ? path : nil
+    }
+}

@@ -1,0 +1,104 @@
+import CYaml
+import Yams
+
+/// A value together with the place in the sources where it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+/// Parses YAML text with Yams into a tree of nodes, guarding against inputs that would
+/// exhaust the machine (deep nesting, alias bombs) and turning syntax errors into
+/// diagnostics at the right line of the original file.
+public enum YAMLDocument {
+    /// libyaml's own guard against deep nesting, lowered from 1,000 so that composing the
+    /// tree (recursive in Yams) stays far from the end of a thread's stack.
+    private static let nestingLimitInstalled: Bool = {
+        yaml_set_max_nest_level(Int32(SourceText.Limits.yamlNesting))
+        return true
+    }()
+
+    /// - Parameter firstLine: the line of the file where the YAML text starts.
+    public static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
+        _ = nestingLimitInstalled
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
+        } catch {
+            return .failure(Diagnostic(file: file, line: firstLine, message: "the YAML cannot be read: \(error)"))
+        }
+        if let node {
+            var budget = SourceText.Limits.yamlNodes
+            if !fitsBudget(node, budget: &budget) {
+                return .failure(Diagnostic(
+                    file: file, line: firstLine, column: 1,
+                    message: "the YAML expands to more than \(SourceText.Limits.yamlNodes) values (anchors and aliases repeated many times?)",
+                    hint: "write the values out instead of repeating them with & anchors and * aliases"))
+            }
+        }
+        return .success(node)
+    }
+
+    static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            var message = "the YAML is not valid: \(problem)"
+            if let context { message += " (\(context.description))" }
+            return Diagnostic(
+                file: file, line: firstLine + mark.line - 1, column: mark.column, message: message,
+                hint: hint(for: problem))
+        default:
+            return Diagnostic(file: file, line: firstLine, message: "the YAML is not valid: \(error)")
+        }
+    }
+
+    static func hint(for problem: String) -> String {
+        if problem.contains("mapping values are not allowed") {
+            return "a value that contains `: ` must be put in quotes, like title: \"Rakor: Gugus Tugas\""
+        }
+        if problem.contains("Maximum nesting") {
+            return "front matter needs only a few levels of lists and maps; check the brackets [ ] and { }"
+        }
+        if problem.contains("tab") {
+            return "indent with spaces, not tabs"
+        }
+        if problem.contains("indentation") || problem.contains("block end") {
+            return "check the indentation: items of a list start with `- ` at the same column"
+        }
+        if problem.contains("control characters") {
+            return "remove invisible control characters from this line (retype it)"
+        }
+        if problem.contains("alias") {
+            return "a `*` at the start of a value refers to an anchor; put the value in quotes if you meant a star"
+        }
+        return "check quotes, colons and indentation on this line and the one above it"
+    }
+
+    /// Walks the tree counting values; aliases make a small text expand exponentially.
+    static func fitsBudget(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case let .sequence(sequence):
+            for child in sequence where !fitsBudget(child, budget: &budget) { return false }
+            return true
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                if !fitsBudget(key, budget: &budget) || !fitsBudget(value, budget: &budget) { return false }
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// Fields every content type has.
+public struct CommonFields: Sendable {
+    public var title: String
+    public var slug: String
+    public var draft: Bool
+    public var summary: String?
+    public var tags: [Located<String>]
+    public var aliases: [Located<String>]
+    public var region: Located<String>?
+    public var image: Located<String>?
+    public var imageAlt: String?
+}
+
+/// One content file after loading: its common fields, its type's fields and its body.
+public struct ContentItem: Sendable {
+    public var kind: ContentKind
+    /// Path relative to the site, e.g. `content/news/x.md`.
+    public var file: String
+    public var common: CommonFields
+    public var details: Details
+    public var body: String
+    public var bodyFirstLine: Int
+
+    public enum Details: Sendable {
+        case decree(DecreeFields)
+        case event(EventFields)
+        case news(NewsFields)
+        case page(PageFields)
+        case statistics(DatasetFields)
+    }
+
+    public var title: String { common.title }
+    public var slug: String { common.slug }
+    public var fileLocation: SourceLocation { SourceLocation(file: file) }
+}
+
+public struct DecreeMember: Sendable, Hashable {
+    public var role: String?
+    public var position: String?
+    public var agency: String?
+    public var name: String?
+    public var group: String?
+}
+
+public struct DecreeFields: Sendable {
+    public var number: Located<String>
+    public var kind: String
+    public var issuer: String
+    public var date: CivilDate
+    public var place: String?
+    public var status: Located<String>?
+    public var amends: [Located<String>]
+    public var revokes: [Located<String>]
+    public var document: Located<String>?
+    public var signatory: String?
+    public var subjects: [String]
+    public var members: [DecreeMember]
+}
+
+public struct EventFields: Sendable {
+    public var kind: String
+    public var start: LocalDateTime
+    public var end: LocalDateTime?
+    public var location: String?
+    public var onlineURL: String?
+    public var attendance: String
+    public var status: String
+    public var organizer: String?
+    public var participants: [String]
+    public var audience: String?
+    public var speakers: [String]
+    public var decree: Located<String>?
+}
+
+public struct NewsSource: Sendable, Hashable {
+    public var name: String
+    public var url: String?
+}
+
+public struct NewsFields: Sendable {
+    public var date: CivilDate
+    public var author: String?
+    public var events: [Located<String>]
+    public var decrees: [Located<String>]
+    public var source: NewsSource?
+}
+
+public struct PageFields: Sendable {
+    public var menu: Int?
+}
+
+public struct DatasetFields: Sendable {
+    public var table: DataTable
+    /// The CSV file the rows came from, relative to the site, if any.
+    public var dataFile: String?
+    public var x: String
+    public var description: String?
+    public var source: String?
+    public var unit: String?
+    public var series: [String]
+    public var chart: String
+}
+
+/// A table of text cells with a header row.
+public struct DataTable: Sendable, Hashable {
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(columns: [String], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public func column(_ name: String) -> [String]? {
+        guard let index = columns.firstIndex(of: name) else { return nil }
+        return rows.map { index < $0.count ? $0[index] : "" }
+    }
+
+    /// Columns whose every non-empty cell is a number.
+    public var numericColumns: [String] {
+        columns.filter { name in
+            guard let cells = column(name), cells.contains(where: { !$0.isEmpty }) else { return false }
+            return cells.allSatisfy { $0.isEmpty || Double($0) != nil }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Dispatch
+import Synchronization
+
+/// Maps an array on every core, keeping the order of the input.
+enum ParallelMap {
+    static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+    ) -> [Output] {
+        let count = inputs.count
+        if count < 2 { return inputs.map(transform) }
+        let chunkCount = min(count, max(1, ProcessInfo.activeProcessorCountForGugus * 4))
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        let results = Mutex<[[Output]]>(Array(repeating: [], count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lower = chunk * chunkSize
+            let upper = min(count, lower + chunkSize)
+            guard lower < upper else { return }
+            let part = inputs[lower..<upper].map(transform)
+            results.withLock { $0[chunk] = part }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+}
+
+import Foundation
+
+extension ProcessInfo {
+    static var activeProcessorCountForGugus: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
