@@ -1,0 +1,22 @@
+/// What `gugus build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder (holding content/ and optionally templates/).
+    public var siteRoot: String
+    /// Where the site is written; defaults to `<site>/public`.
+    public var output: String
+    public var includeDrafts: Bool
+    /// The date the build treats as today; nil means today in the site's time zone.
+    public var now: CivilDate?
+    /// Overrides `base_url` of site.yaml.
+    public var baseURL: String?
+
+    public init(siteRoot: String, output: String? = nil, includeDrafts: Bool = false, now: CivilDate? = nil, baseURL: String? = nil) {
+        var root = siteRoot
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        self.siteRoot = root
+        self.output = output ?? root + "/public"
+        self.includeDrafts = includeDrafts
+        self.now = now
+        self.baseURL = baseURL
+    }
+}

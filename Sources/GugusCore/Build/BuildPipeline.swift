@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a successful build did, for the summary.
+public struct BuildReport: Sendable {
+    public var pagesPerKind: [(kind: ContentKind, count: Int)]
+    public var filesWritten: Int
+    public var phases: [(name: String, seconds: Double)]
+    public var warnings: [Diagnostic]
+    public var output: String
+}
+
+/// Why a build failed: the diagnostics, sorted by file and line.
+public struct BuildFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public var phase: String
+}
+
+/// Load → Validate → Resolve → Render → Write, each phase timed and named in its errors.
+public enum BuildPipeline {
+    public static let phaseNames = ["Load", "Validate", "Resolve", "Render", "Write"]
+
+    public static func run(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) -> Result<BuildReport, BuildFailure> {
+        var log = DiagnosticLog()
+        var phases: [(String, Double)] = []
+        let clock = ContinuousClock()
+        var started = clock.now
+        func finish(_ index: Int) -> Bool {
+            let elapsed = clock.now - started
+            phases.append((phaseNames[index], Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            started = clock.now
+            return !log.hasErrors
+        }
+        func failed(_ index: Int) -> Result<BuildReport, BuildFailure> {
+            .failure(BuildFailure(diagnostics: log.sorted, phase: phaseNames[index]))
+        }
+        func announce(_ index: Int) { progress?("[\(index + 1)/\(phaseNames.count)] \(phaseNames[index])") }
+
+        announce(0)
+        let loaded = ContentLoader.load(siteRoot: options.siteRoot, diagnostics: &log)
+        let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: &log)
+        guard finish(0), let config = loaded.config, let theme else { return failed(0) }
+
+        announce(1)
+        let index = SiteValidator.validate(loaded, diagnostics: &log)
+        guard finish(1) else { return failed(1) }
+
+        announce(2)
+        let site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
+        guard finish(2) else { return failed(2) }
+
+        announce(3)
+        let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
+        log.append(contentsOf: bodyDiagnostics)
+        let files = log.hasErrors ? [] : SiteRenderer.render(site, theme: theme, bodies: bodies)
+        guard finish(3) else { return failed(3) }
+
+        announce(4)
+        switch OutputWriter.write(files, to: options.output, siteRoot: options.siteRoot) {
+        case let .success(count):
+            _ = finish(4)
+            let counts: [(ContentKind, Int)] = [
+                (.news, site.news.count), (.event, site.events.count), (.decree, site.decrees.count),
+                (.page, site.pages.count), (.statistics, site.datasets.count),
+            ]
+            return .success(BuildReport(
+                pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output))
+        case let .failure(diagnostic):
+            log.append(diagnostic)
+            return failed(4)
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import CCmarkGFM
+import Foundation
+
+/// A heading of a Markdown body, with the anchor Gugus gave it.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+}
+
+/// The result of rendering one Markdown body.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var diagnostics: [Diagnostic]
+    /// The first paragraph as plain text, for summaries.
+    public var firstParagraph: String
+}
+
+/// How links in a body are checked and rewritten.
+public struct LinkContext: Sendable {
+    /// The file the body comes from, e.g. `content/news/x.md`.
+    public var file: String
+    /// The line of the file where the body starts.
+    public var bodyFirstLine: Int
+    /// `content/news/y.md` → `/berita/y/`, for every published content file.
+    public var permalinks: [String: String]
+    /// Paths under media/ that exist.
+    public var media: Set<String>
+    /// Content files that exist but are drafts left out of this build.
+    public var unpublished: Set<String>
+}
+
+/// Markdown through cmark-gfm with the GitHub extensions. Raw HTML is omitted and unsafe
+/// link schemes (`javascript:`) are dropped by cmark's safe mode; headings get anchors;
+/// links to other content files and to media/ become site URLs.
+public enum MarkdownRenderer {
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public static func render(_ markdown: String, links: LinkContext) -> RenderedMarkdown {
+        _ = extensionsRegistered
+        guard let parser = cmark_parser_new(options) else {
+            return RenderedMarkdown(html: "", headings: [], diagnostics: [], firstParagraph: "")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            return RenderedMarkdown(html: "", headings: [], diagnostics: [], firstParagraph: "")
+        }
+        defer { cmark_node_free(document) }
+
+        var rewriter = TreeRewriter(links: links)
+        rewriter.rewrite(document)
+        var html = ""
+        if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        return RenderedMarkdown(
+            html: html, headings: rewriter.headings, diagnostics: rewriter.diagnostics,
+            firstParagraph: rewriter.firstParagraph)
+    }
+}
+
+/// Walks a cmark tree and changes it before rendering (cmark has no render hooks).
+private struct TreeRewriter {
+    let links: LinkContext
+    var headings: [Heading] = []
+    var diagnostics: [Diagnostic] = []
+    var firstParagraph = ""
+    private var usedAnchors: [String: Int] = [:]
+
+    init(links: LinkContext) { self.links = links }
+
+    mutating func rewrite(_ document: OpaquePointer) {
+        var headingNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                headingNodes.append(node)
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                linkNodes.append(node)
+            } else if type == CMARK_NODE_PARAGRAPH && firstParagraph.isEmpty {
+                firstParagraph = Self.plainText(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        for node in linkNodes { rewriteLink(node) }
+        for node in headingNodes { anchorHeading(node) }
+    }
+
+    // MARK: Links and images
+
+    private mutating func rewriteLink(_ node: OpaquePointer) {
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        guard let raw = cmark_node_get_url(node).map({ String(cString: $0) }), !raw.isEmpty else { return }
+        let location = place(of: node)
+        if isImage && Self.plainText(node).trimmingSpaces.isEmpty {
+            diagnostics.append(Diagnostic(at: location, severity: .warning, "the image \(raw) has no alt text",
+                                          hint: "describe the picture between the brackets: ![what it shows](\(raw))"))
+        }
+        guard let target = LinkTarget(raw) else { return }
+        let resolved: String?
+        switch target.kind {
+        case .content:
+            let path = Self.normalize(target.path, relativeTo: links.file)
+            if let path, let url = links.permalinks[path] {
+                resolved = url + target.fragment
+            } else if let path, links.unpublished.contains(path) {
+                diagnostics.append(Diagnostic(at: location, severity: .warning, "the link \(raw) goes to a draft, which is not published",
+                                              hint: "publish \(path) (remove `draft: true`) or remove the link"))
+                resolved = "#"
+            } else {
+                diagnostics.append(Diagnostic(at: location, "the link \(raw) does not lead to any content file",
+                                              hint: "check the file name; links to other pages are written like ../pages/cara-melapor.md"))
+                return
+            }
+        case .media:
+            let path = Self.normalize(target.path, relativeTo: links.file)
+            if let path, path.hasPrefix("content/media/"), links.media.contains(String(path.dropFirst("content/media/".count))) {
+                resolved = "/" + path.dropFirst("content/".count) + target.fragment
+            } else {
+                diagnostics.append(Diagnostic(at: location, "the file \(raw) is not in content/media/",
+                                              hint: "put the file in content/media/ and link it like ../media/\((raw as NSString).lastPathComponent)"))
+                return
+            }
+        }
+        if let resolved { cmark_node_set_url(node, resolved) }
+    }
+
+    /// `content/news/x.md` + `../pages/y.md` → `content/pages/y.md`; nil when it leaves the site.
+    static func normalize(_ link: String, relativeTo file: String) -> String? {
+        var parts: [Substring]
+        if link.hasPrefix("/") {
+            parts = []
+        } else {
+            parts = file.split(separator: "/").dropLast()
+        }
+        for part in link.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        if parts.first != "content" { parts.insert("content", at: 0) }
+        return parts.joined(separator: "/")
+    }
+
+    // MARK: Headings
+
+    private mutating func anchorHeading(_ node: OpaquePointer) {
+        let level = max(2, Int(cmark_node_get_heading_level(node)))
+        let text = Self.plainText(node).trimmingSpaces
+        var anchor = Slug.make(from: text)
+        if anchor.isEmpty { anchor = "bagian" }
+        if let count = usedAnchors[anchor] {
+            usedAnchors[anchor] = count + 1
+            anchor += "-\(count + 1)"
+        } else {
+            usedAnchors[anchor] = 1
+        }
+        headings.append(Heading(level: level, text: text, anchor: anchor))
+        // A custom block renders its on_enter/on_exit text verbatim around its children.
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(anchor)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_insert_before(node, block)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    // MARK: Helpers
+
+    private func place(of node: OpaquePointer) -> SourceLocation {
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        // Inline nodes carry no position in cmark; use their block's.
+        var current: OpaquePointer? = node
+        while line == 0, let parent = current.flatMap(cmark_node_parent) {
+            line = Int(cmark_node_get_start_line(parent))
+            column = Int(cmark_node_get_start_column(parent))
+            current = parent
+        }
+        return SourceLocation(file: links.file, line: links.bodyFirstLine + max(1, line) - 1, column: max(1, column))
+    }
+
+    /// The text of a node's descendants.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+}
+
+/// A link written in Markdown that Gugus rewrites: to a content file or to media/.
+struct LinkTarget {
+    enum Kind { case content, media }
+    var kind: Kind
+    var path: String
+    /// `#anchor` or "".
+    var fragment: String
+
+    init?(_ url: String) {
+        if url.hasPrefix("#") || url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("tel:") || url.hasPrefix("//") {
+            return nil
+        }
+        var path = url
+        var fragment = ""
+        if let hash = url.firstIndex(of: "#") {
+            path = String(url[..<hash])
+            fragment = String(url[hash...])
+        }
+        if path.hasSuffix(".md") {
+            kind = .content
+        } else if path.hasPrefix("media/") || path.hasPrefix("/media/") || path.contains("/media/") || path.hasPrefix("../media/") {
+            kind = .media
+        } else {
+            return nil
+        }
+        self.path = path
+        self.fragment = fragment
+    }
+}

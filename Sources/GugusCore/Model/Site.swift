@@ -1,0 +1,97 @@
+/// A link to another entry of the site.
+public struct EntryLink: Sendable, Hashable {
+    public var title: String
+    public var url: String
+    /// A decree's number, an event's date…
+    public var detail: String?
+}
+
+/// A decree after Resolve: its derived status and the amendment chain both ways.
+public struct ResolvedDecree: Sendable {
+    public enum Status: String, Sendable { case inForce = "in-force", amended, revoked }
+    public var item: ContentItem
+    public var fields: DecreeFields
+    public var url: String
+    public var status: Status
+    public var amends: [EntryLink]
+    public var amendedBy: [EntryLink]
+    public var revokes: [EntryLink]
+    public var revokedBy: [EntryLink]
+    public var document: MediaFile?
+    public var events: [EntryLink]
+    public var news: [EntryLink]
+}
+
+public struct ResolvedEvent: Sendable {
+    public var item: ContentItem
+    public var fields: EventFields
+    public var url: String
+    public var decree: EntryLink?
+    public var news: [EntryLink]
+}
+
+public struct ResolvedNews: Sendable {
+    public var item: ContentItem
+    public var fields: NewsFields
+    public var url: String
+    public var events: [EntryLink]
+    public var decrees: [EntryLink]
+}
+
+public struct ResolvedPage: Sendable {
+    public var item: ContentItem
+    public var fields: PageFields
+    public var url: String
+}
+
+public struct ResolvedDataset: Sendable {
+    public var item: ContentItem
+    public var fields: DatasetFields
+    public var url: String
+    /// `/statistik/<slug>.csv`
+    public var csvURL: String
+    public var jsonURL: String
+}
+
+/// Everything published under a tag or in a region, newest first.
+public struct Listing: Sendable {
+    public var key: String
+    public var title: String
+    public var url: String
+    public var entries: [ListedEntry]
+}
+
+/// An entry in a list (section, tag, region, home).
+public struct ListedEntry: Sendable {
+    public var kind: ContentKind
+    public var title: String
+    public var url: String
+    public var date: CivilDate?
+    public var summary: String?
+    public var draft: Bool
+}
+
+/// The whole site after Resolve: immutable, every reference checked, every URL known,
+/// every list in a deterministic order.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var now: CivilDate
+    public var regions: [Region]
+    public var decrees: [ResolvedDecree]
+    public var events: [ResolvedEvent]
+    public var news: [ResolvedNews]
+    public var pages: [ResolvedPage]
+    public var datasets: [ResolvedDataset]
+    public var tags: [Listing]
+    public var regionListings: [Listing]
+    public var media: [MediaFile]
+    /// `content/news/x.md` → `/berita/x/` for every published file.
+    public var permalinks: [String: String]
+    /// Content files left out of this build (drafts).
+    public var unpublished: Set<String>
+    /// Old URL path → new URL, from `aliases`.
+    public var aliases: [(from: String, to: String, title: String)]
+    public var menu: [SiteConfig.MenuEntry]
+
+    public func region(_ code: String) -> Region? { regions.first { $0.code == code } }
+}

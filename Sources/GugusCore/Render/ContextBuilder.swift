@@ -1,0 +1,121 @@
+/// Builds the values a template sees. Every string from front matter goes through the
+/// template engine's HTML escaping; only Markdown bodies (rendered by cmark-gfm in safe
+/// mode) are inserted raw, as `{{{body}}}`.
+struct ContextBuilder: Sendable {
+    let site: Site
+    let format: Formatter
+    let bodies: [String: RenderedMarkdown]
+
+    typealias Context = [String: Any]
+
+    /// Drops nil values so that templates treat them as absent.
+    static func compact(_ values: [String: Any?]) -> Context {
+        values.compactMapValues { $0 }
+    }
+
+    // MARK: Every page
+
+    func page(title: String, url: String, description: String?, kind: String, extra: Context) -> Context {
+        var context: Context = [
+            "lang": site.config.language,
+            "t": format.strings,
+            "site": siteValues,
+            "menu": site.menu.map { entry in
+                ["title": entry.title, "url": entry.url, "current": entry.url == url || (entry.url != "/" && url.hasPrefix(entry.url))] as Context
+            },
+            "hotlines": hotlines,
+            "page": Self.compact([
+                "title": title, "url": url, "canonical": site.config.baseURL + url, "kind": kind,
+                "description": description ?? site.config.tagline ?? site.config.title,
+                "isHome": url == "/",
+            ]),
+        ]
+        context.merge(extra) { _, new in new }
+        return context
+    }
+
+    var siteValues: Context {
+        let config = site.config
+        let organization = config.organization.map { org in
+            Self.compact([
+                "name": org.name, "shortName": org.shortName, "address": org.address, "email": org.email,
+                "emailHref": org.email.map { "mailto:" + $0 }, "phone": org.phone,
+                "phoneHref": org.phone.map(Self.telephoneHref), "url": org.url,
+            ])
+        }
+        return Self.compact([
+            "title": config.title, "tagline": config.tagline, "baseURL": config.baseURL, "sample": config.sample,
+            "organization": organization, "year": String(site.now.year),
+        ])
+    }
+
+    var hotlines: [Context] {
+        let list = site.config.hotlines.isEmpty ? [SiteConfig.defaultHotline] : site.config.hotlines
+        return list.map { hotline in
+            Self.compact([
+                "name": hotline.name, "phone": hotline.phone, "phoneHref": hotline.phone.map(Self.telephoneHref),
+                "whatsapp": hotline.whatsapp, "whatsappHref": hotline.whatsapp.map(Self.whatsappHref),
+                "url": hotline.url, "hours": hotline.hours,
+            ])
+        }
+    }
+
+    /// `tel:129`
+    static func telephoneHref(_ phone: String) -> String {
+        "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+    }
+
+    /// `https://wa.me/628111129129` from `08111-129-129`.
+    static func whatsappHref(_ number: String) -> String {
+        var digits = number.filter(\.isNumber)
+        if digits.hasPrefix("0") { digits = "62" + digits.dropFirst() }
+        return "https://wa.me/" + digits
+    }
+
+    // MARK: Pieces
+
+    func link(_ link: EntryLink) -> Context {
+        Self.compact(["title": link.title, "url": link.url, "detail": link.detail])
+    }
+
+    func entry(_ entry: ListedEntry) -> Context {
+        Self.compact([
+            "title": entry.title, "url": entry.url, "date": entry.date.map(format.date), "dateISO": entry.date?.description,
+            "summary": entry.summary, "kindLabel": format.text("kind_" + entry.kind.rawValue), "draft": entry.draft,
+        ])
+    }
+
+    func body(of item: ContentItem) -> RenderedMarkdown? { bodies[item.file] }
+
+    func summary(of item: ContentItem) -> String? {
+        item.common.summary ?? bodies[item.file].map { Self.shorten($0.firstParagraph, to: 220) }
+    }
+
+    static func shorten(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let trimmed = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return trimmed + "…"
+    }
+
+    func common(_ item: ContentItem) -> Context {
+        let region = item.common.region.flatMap { site.region($0.value) }
+        return Self.compact([
+            "title": item.title, "summary": summary(of: item), "draft": item.common.draft,
+            "body": body(of: item)?.html,
+            "tagList": item.common.tags.isEmpty ? nil : ["items": item.common.tags.map { tag -> Context in
+                ["name": tag.value, "url": "/tag/\(Slug.make(from: tag.value))/"]
+            }] as Context,
+            "region": region.map { ["name": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as Context },
+            "image": item.common.image.flatMap { SitePath.mediaPath($0.value) }.map { path -> Context in
+                ["src": "/media/" + path, "alt": item.common.imageAlt ?? ""]
+            },
+        ])
+    }
+
+    /// A list of links wrapped as `{items: [...]}`, or nil when empty, so that a template
+    /// can write a heading only when there is something under it.
+    func links(_ list: [EntryLink]) -> Context? {
+        list.isEmpty ? nil : ["items": list.map(link)]
+    }
+}

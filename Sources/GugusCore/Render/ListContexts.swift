@@ -1,0 +1,82 @@
+/// Home, section lists with pagination, tag and region pages.
+extension ContextBuilder {
+    struct Pagination {
+        var number: Int
+        var total: Int
+        var baseURL: String
+
+        func url(of page: Int) -> String { page == 1 ? baseURL : "\(baseURL)page/\(page)/" }
+        var url: String { url(of: number) }
+    }
+
+    static func pageCount(_ count: Int, perPage: Int) -> Int { max(1, (count + perPage - 1) / perPage) }
+
+    func list(
+        heading: String, intro: String?, entries: [ListedEntry], pagination: Pagination, kind: String, extra: Context = [:]
+    ) -> Context {
+        let perPage = site.config.perPage
+        let slice = entries.dropFirst((pagination.number - 1) * perPage).prefix(perPage)
+        var title = heading
+        if pagination.number > 1 {
+            title += " – " + format.text("page_n").replacingOccurrences(of: "{n}", with: String(pagination.number))
+        }
+        var values: Context = Self.compact([
+            "heading": heading, "intro": intro, "entries": slice.map(entry), "isEmpty": entries.isEmpty,
+        ])
+        if pagination.total > 1 {
+            values["pagination"] = Self.compact([
+                "current": String(pagination.number), "total": String(pagination.total),
+                "prev": pagination.number > 1 ? pagination.url(of: pagination.number - 1) : nil,
+                "next": pagination.number < pagination.total ? pagination.url(of: pagination.number + 1) : nil,
+                "pages": (1...pagination.total).map { number -> Context in
+                    ["number": String(number), "url": pagination.url(of: number), "current": number == pagination.number]
+                },
+            ])
+        }
+        values.merge(extra) { _, new in new }
+        return page(title: title, url: pagination.url, description: intro, kind: kind, extra: ["list": values])
+    }
+
+    func home() -> Context {
+        let latestNews = site.news.prefix(5).map { listed($0.item, $0.url, $0.fields.date) }
+        let upcoming = site.events.filter { ($0.fields.end ?? $0.fields.start).date >= site.now }.prefix(5)
+        let inForce = site.decrees.filter { $0.status != .revoked }.prefix(5)
+        let values: Context = Self.compact([
+            "news": latestNews.isEmpty ? nil : latestNews.map(entry),
+            "events": upcoming.isEmpty ? nil : upcoming.map { event -> Context in
+                var values = entry(listed(event.item, event.url, event.fields.start.date))
+                values["when"] = format.span(event.fields.start, event.fields.end)
+                values["location"] = event.fields.location
+                values["statusLabel"] = event.fields.status == "scheduled" ? nil : format.text("event_status_" + event.fields.status)
+                return values
+            },
+            "decrees": inForce.isEmpty ? nil : inForce.map { decree -> Context in
+                var values = entry(listed(decree.item, decree.url, decree.fields.date))
+                values["number"] = decree.fields.number.value
+                values["statusLabel"] = format.text("decree_status_" + decree.status.rawValue)
+                return values
+            },
+            "figures": keyFigures.isEmpty ? nil : keyFigures,
+            "pages": site.pages.filter { $0.fields.menu != nil }.map { ["title": $0.item.title, "url": $0.url] as Context },
+        ])
+        return page(title: site.config.title, url: "/", description: site.config.tagline, kind: "home", extra: ["home": values])
+    }
+
+    /// The latest value of each dataset's first series.
+    var keyFigures: [Context] {
+        site.datasets.prefix(4).compactMap { dataset -> Context? in
+            let fields = dataset.fields
+            guard let series = fields.series.first, let column = fields.table.column(series),
+                let xColumn = fields.table.column(fields.x), let last = column.indices.last(where: { !column[$0].isEmpty })
+            else { return nil }
+            return Self.compact([
+                "value": format.number(column[last]), "label": dataset.item.title,
+                "detail": "\(series) · \(fields.x) \(xColumn[last])", "unit": fields.unit, "url": dataset.url,
+            ])
+        }
+    }
+
+    func listed(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> ListedEntry {
+        ListedEntry(kind: item.kind, title: item.title, url: url, date: date, summary: summary(of: item), draft: item.common.draft)
+    }
+}

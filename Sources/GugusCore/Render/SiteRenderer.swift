@@ -1,0 +1,153 @@
+import Foundation
+
+/// Render: pure functions from `Site` to files. Independent pages render in parallel.
+enum SiteRenderer {
+    /// One page (or one group of files) to render.
+    enum Job: Sendable {
+        case home, notFound
+        case news(Int), event(Int), decree(Int), dataset(Int), page(Int)
+        case section(ContentKind, page: Int)
+        case tag(Int, page: Int), region(Int, page: Int)
+        case tagIndex, regionIndex
+        case alias(Int)
+    }
+
+    /// Renders every Markdown body once; list pages reuse the summaries.
+    static func renderBodies(_ site: Site) -> (bodies: [String: RenderedMarkdown], diagnostics: [Diagnostic]) {
+        let items = site.news.map(\.item) + site.events.map(\.item) + site.decrees.map(\.item) + site.pages.map(\.item) + site.datasets.map(\.item)
+        let mediaPaths = Set(site.media.map(\.path))
+        let rendered = ParallelMap.map(items) { item in
+            let context = LinkContext(
+                file: item.file, bodyFirstLine: item.bodyFirstLine, permalinks: site.permalinks, media: mediaPaths,
+                unpublished: site.unpublished)
+            return (item.file, MarkdownRenderer.render(item.body, links: context))
+        }
+        var bodies: [String: RenderedMarkdown] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (file, markdown) in rendered {
+            bodies[file] = markdown
+            diagnostics.append(contentsOf: markdown.diagnostics)
+        }
+        return (bodies, diagnostics)
+    }
+
+    static func jobs(for site: Site) -> [Job] {
+        var jobs: [Job] = [.home, .notFound, .tagIndex, .regionIndex]
+        jobs += site.news.indices.map(Job.news) + site.events.indices.map(Job.event) + site.decrees.indices.map(Job.decree)
+        jobs += site.datasets.indices.map(Job.dataset) + site.pages.indices.map(Job.page)
+        let perPage = site.config.perPage
+        let sections: [(ContentKind, Int)] = [
+            (.news, site.news.count), (.event, site.events.count), (.decree, site.decrees.count), (.statistics, site.datasets.count),
+        ]
+        for (kind, count) in sections {
+            jobs += (1...ContextBuilder.pageCount(count, perPage: perPage)).map { Job.section(kind, page: $0) }
+        }
+        for (index, tag) in site.tags.enumerated() {
+            jobs += (1...ContextBuilder.pageCount(tag.entries.count, perPage: perPage)).map { Job.tag(index, page: $0) }
+        }
+        for (index, region) in site.regionListings.enumerated() {
+            jobs += (1...ContextBuilder.pageCount(region.entries.count, perPage: perPage)).map { Job.region(index, page: $0) }
+        }
+        jobs += site.aliases.indices.map(Job.alias)
+        return jobs
+    }
+
+    static func render(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> [OutputFile] {
+        var strings = theme.strings(for: site.config.language)
+        if strings["time_zone_label"]?.isEmpty ?? true {
+            strings["time_zone_label"] = ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"][site.config.timeZone] ?? ""
+        }
+        let builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
+        var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
+        files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
+        files += site.media.map { OutputFile(path: "media/" + $0.path, copyFrom: $0.absolutePath) }
+        return files
+    }
+
+    static func render(_ job: Job, builder: ContextBuilder, theme: Theme) -> [OutputFile] {
+        let site = builder.site
+        let format = builder.format
+        func html(_ url: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+            OutputFile(path: OutputFile.htmlPath(for: url), text: theme.render(context, template: template))
+        }
+        switch job {
+        case .home:
+            return [html("/", "home", builder.home())]
+        case .notFound:
+            let context = builder.page(title: format.text("not_found_title"), url: "/404.html", description: nil, kind: "404", extra: [:])
+            return [html("/404.html", "404", context)]
+        case let .news(index):
+            return [html(site.news[index].url, "news", builder.news(site.news[index]))]
+        case let .event(index):
+            return [html(site.events[index].url, "event", builder.event(site.events[index]))]
+        case let .decree(index):
+            return [html(site.decrees[index].url, "decree", builder.decree(site.decrees[index]))]
+        case let .page(index):
+            return [html(site.pages[index].url, "page", builder.infoPage(site.pages[index]))]
+        case let .dataset(index):
+            let dataset = site.datasets[index]
+            return [
+                html(dataset.url, "dataset", builder.dataset(dataset)),
+                OutputFile(path: String(dataset.csvURL.dropFirst()), text: DataExport.csv(dataset.fields.table)),
+                OutputFile(path: String(dataset.jsonURL.dropFirst()), data: DataExport.json(dataset, site: site)),
+            ]
+        case let .section(kind, number):
+            let entries: [ListedEntry]
+            switch kind {
+            case .news: entries = site.news.map { builder.listed($0.item, $0.url, $0.fields.date) }
+            case .event: entries = site.events.map { builder.listed($0.item, $0.url, $0.fields.start.date) }
+            case .decree: entries = site.decrees.map { decree in
+                var entry = builder.listed(decree.item, decree.url, decree.fields.date)
+                entry.summary = "\(decree.fields.number.value) · \(format.text("decree_status_" + decree.status.rawValue))"
+                    + (entry.summary.map { " · " + $0 } ?? "")
+                return entry
+            }
+            default: entries = site.datasets.map { builder.listed($0.item, $0.url, nil) }
+            }
+            let pagination = ContextBuilder.Pagination(
+                number: number, total: ContextBuilder.pageCount(entries.count, perPage: site.config.perPage), baseURL: "/\(kind.section)/")
+            let context = builder.list(
+                heading: format.text("section_" + kind.rawValue), intro: format.strings["section_" + kind.rawValue + "_intro"],
+                entries: entries, pagination: pagination, kind: "section")
+            return [html(pagination.url, "list", context)]
+        case let .tag(index, number):
+            let tag = site.tags[index]
+            let pagination = ContextBuilder.Pagination(
+                number: number, total: ContextBuilder.pageCount(tag.entries.count, perPage: site.config.perPage), baseURL: tag.url)
+            let heading = format.text("tag_heading").replacingOccurrences(of: "{tag}", with: tag.title)
+            return [html(pagination.url, "listing", builder.list(heading: heading, intro: nil, entries: tag.entries, pagination: pagination, kind: "tag"))]
+        case let .region(index, number):
+            let listing = site.regionListings[index]
+            let pagination = ContextBuilder.Pagination(
+                number: number, total: ContextBuilder.pageCount(listing.entries.count, perPage: site.config.perPage), baseURL: listing.url)
+            let region = site.regions.first { $0.code == listing.key }
+            let children = site.regions.filter { $0.parent == listing.key }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as [String: Any] }
+            let parent = region?.parent.flatMap { site.region($0) }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as [String: Any] }
+            let extra = ContextBuilder.compact([
+                "childList": children.isEmpty ? nil : ["items": children] as [String: Any], "parent": parent,
+                "level": region.map { format.text("region_level_" + $0.level.rawValue) }, "code": listing.key,
+            ])
+            return [html(pagination.url, "listing", builder.list(
+                heading: listing.title, intro: nil, entries: listing.entries, pagination: pagination, kind: "region", extra: extra))]
+        case .tagIndex:
+            let links = site.tags.map { ["title": $0.title, "url": $0.url, "count": String($0.entries.count)] as [String: Any] }
+            let context = builder.page(title: format.text("tags_heading"), url: "/tag/", description: nil, kind: "index",
+                                       extra: ["index": ["heading": format.text("tags_heading"), "links": links]])
+            return [html("/tag/", "listing", context)]
+        case .regionIndex:
+            let links = site.regionListings.map { listing -> [String: Any] in
+                let level = site.region(listing.key).map { format.text("region_level_" + $0.level.rawValue) } ?? ""
+                return ["title": listing.title, "url": listing.url, "count": String(listing.entries.count), "detail": level]
+            }
+            let context = builder.page(title: format.text("regions_heading"), url: "/wilayah/", description: nil, kind: "index",
+                                       extra: ["index": ["heading": format.text("regions_heading"), "links": links]])
+            return [html("/wilayah/", "listing", context)]
+        case let .alias(index):
+            let alias = site.aliases[index]
+            // The page's canonical link names the new address.
+            let context = builder.page(title: alias.title, url: alias.to, description: nil, kind: "alias",
+                                       extra: ["alias": ["target": alias.to, "canonical": site.config.baseURL + alias.to, "title": alias.title]])
+            return [html(alias.from, "alias", context)]
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Mustache
+import Yams
+
+/// The templates, interface strings and assets a site is rendered with: the site's own
+/// `templates/` folder, or the default theme built into Gugus.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    /// Interface strings by language (`id`, `en`) from `i18n/<lang>.yaml`.
+    public var strings: [String: [String: String]]
+    /// Files under `assets/`, copied to `/assets/`.
+    public var assets: [(path: String, data: Data)]
+    public var templateNames: Set<String>
+
+    /// Templates every theme must have.
+    static let requiredTemplates = [
+        "home", "news", "event", "decree", "dataset", "page", "list", "listing", "404", "alias",
+    ]
+
+    /// Loads `templates/` from the site, or the built-in default theme when there is none.
+    public static func load(siteRoot: String, diagnostics: inout DiagnosticLog) -> Theme? {
+        let folder = siteRoot + "/templates"
+        var isDirectory: ObjCBool = false
+        let files: [String: Data]
+        let prefix: String
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+            files = readFolder(folder)
+            prefix = "templates/"
+        } else {
+            files = DefaultTheme.files.mapValues { Data($0.utf8) }
+            prefix = "(built-in theme) "
+        }
+        return make(files: files, prefix: prefix, diagnostics: &diagnostics)
+    }
+
+    /// Builds a theme from files keyed by their path inside the theme folder.
+    static func make(files: [String: Data], prefix: String, diagnostics: inout DiagnosticLog) -> Theme? {
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var strings: [String: [String: String]] = [:]
+        var assets: [(String, Data)] = []
+        let before = diagnostics.errors.count
+        for path in files.keys.sorted() {
+            guard let data = files[path] else { continue }
+            let file = prefix + path
+            if path.hasSuffix(".mustache") {
+                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                guard names.insert(name).inserted else {
+                    diagnostics.error(SourceLocation(file: file), "a template named \"\(name)\" exists twice in the theme",
+                                      hint: "template names are file names without folder; rename one of them")
+                    continue
+                }
+                do {
+                    library.register(try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.error(SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                                      "the template cannot be read: \(error.error)",
+                                      hint: "check that every {{#section}} is closed by {{/section}} with the same name")
+                } catch {
+                    diagnostics.error(SourceLocation(file: file), "the template cannot be read: \(error)")
+                }
+            } else if path.hasPrefix("i18n/") && path.hasSuffix(".yaml") {
+                let language = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                let text = String(decoding: data, as: UTF8.self)
+                do {
+                    strings[language] = try YAMLDecoder().decode([String: String].self, from: text)
+                } catch {
+                    diagnostics.error(SourceLocation(file: file), "the interface strings cannot be read: \(error)",
+                                      hint: "write one `key: text` per line; put text with a colon in quotes")
+                }
+            } else if path.hasPrefix("assets/") {
+                assets.append((String(path.dropFirst("assets/".count)), data))
+            }
+        }
+        for name in requiredTemplates where !names.contains(name) {
+            diagnostics.error(SourceLocation(file: prefix + name + ".mustache"), "the theme has no template \"\(name)\"",
+                              hint: "copy it from the default theme (`gugus init` writes one) and adapt it")
+        }
+        if strings["id"] == nil {
+            diagnostics.error(SourceLocation(file: prefix + "i18n/id.yaml"), "the theme has no Indonesian interface strings",
+                              hint: "add i18n/id.yaml to the theme")
+        }
+        guard diagnostics.errors.count == before else { return nil }
+        return Theme(library: library, strings: strings, assets: assets, templateNames: names)
+    }
+
+    /// Every file under a folder, keyed by its relative path (hidden files skipped).
+    static func readFolder(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return files }
+        while let next = enumerator.nextObject() as? String {
+            if next.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            let path = folder + "/" + next
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: path)
+            else { continue }
+            files[next] = data
+        }
+        return files
+    }
+
+    /// Interface strings for a language, falling back to Indonesian for missing keys.
+    public func strings(for language: String) -> [String: String] {
+        let base = strings["id"] ?? [:]
+        guard language != "id", let other = strings[language] else { return base }
+        return base.merging(other) { _, new in new }
+    }
+
+    public func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,193 @@
+/// Resolve: turns the loaded, validated content into one immutable `Site` with URLs,
+/// cross-references both ways, derived decree status, taxonomies and menus.
+enum SiteResolver {
+    static func resolve(
+        _ loaded: LoadedSite, config: SiteConfig, index: ContentIndex, options: BuildOptions, diagnostics: inout DiagnosticLog
+    ) -> Site {
+        var config = config
+        if let baseURL = options.baseURL {
+            config.baseURL = baseURL
+            while config.baseURL.hasSuffix("/") { config.baseURL.removeLast() }
+        }
+        let now = options.now ?? TimeZoneInfo.today(in: config.timeZone)
+        let published = loaded.items.filter { options.includeDrafts || !$0.common.draft }
+        let unpublished = Set(loaded.items.filter { !options.includeDrafts && $0.common.draft }.map(\.file))
+        var permalinks: [String: String] = [:]
+        for item in published { permalinks[item.file] = url(of: item) }
+
+        func link(_ item: ContentItem, detail: String? = nil) -> EntryLink? {
+            guard let url = permalinks[item.file] else { return nil }
+            return EntryLink(title: item.title, url: url, detail: detail)
+        }
+        func decreeLink(_ number: String) -> EntryLink? {
+            index.decreeByNumber[number].flatMap { link($0, detail: number) }
+        }
+
+        // Who points at whom, collected once so each relation is known both ways.
+        var amendedBy: [String: [EntryLink]] = [:]
+        var revokedBy: [String: [EntryLink]] = [:]
+        var eventsOfDecree: [String: [EntryLink]] = [:]
+        var newsOfDecree: [String: [EntryLink]] = [:]
+        var newsOfEvent: [String: [EntryLink]] = [:]
+        for item in published {
+            switch item.details {
+            case let .decree(fields):
+                guard let source = link(item, detail: fields.number.value) else { continue }
+                for target in fields.amends { amendedBy[target.value, default: []].append(source) }
+                for target in fields.revokes { revokedBy[target.value, default: []].append(source) }
+            case let .event(fields):
+                if let decree = fields.decree, let source = link(item, detail: fields.start.date.description) {
+                    eventsOfDecree[decree.value, default: []].append(source)
+                }
+            case let .news(fields):
+                guard let source = link(item, detail: fields.date.description) else { continue }
+                for decree in fields.decrees { newsOfDecree[decree.value, default: []].append(source) }
+                for event in fields.events { newsOfEvent[event.value, default: []].append(source) }
+            default: break
+            }
+        }
+
+        var site = Site(
+            config: config, now: now, regions: loaded.regions.map(\.value).sorted { $0.code < $1.code },
+            decrees: [], events: [], news: [], pages: [], datasets: [], tags: [], regionListings: [],
+            media: loaded.media, permalinks: permalinks, unpublished: unpublished, aliases: [], menu: [])
+
+        for item in published {
+            let itemURL = permalinks[item.file] ?? "/"
+            switch item.details {
+            case let .decree(fields):
+                let number = fields.number.value
+                let revokers = revokedBy[number] ?? []
+                let amenders = amendedBy[number] ?? []
+                var status: ResolvedDecree.Status = revokers.isEmpty ? (amenders.isEmpty ? .inForce : .amended) : .revoked
+                if let written = fields.status {
+                    if revokers.isEmpty && amenders.isEmpty, let explicit = ResolvedDecree.Status(rawValue: written.value) {
+                        status = explicit
+                    } else if written.value != status.rawValue {
+                        diagnostics.warning(written.location, "`status: \(written.value)` does not match the other decrees: this decree is \(status.rawValue)",
+                                            hint: "remove the `status:` line; Gugus derives it from the decrees that amend or revoke this one")
+                    }
+                }
+                site.decrees.append(ResolvedDecree(
+                    item: item, fields: fields, url: itemURL, status: status,
+                    amends: fields.amends.compactMap { decreeLink($0.value) }, amendedBy: amenders,
+                    revokes: fields.revokes.compactMap { decreeLink($0.value) }, revokedBy: revokers,
+                    document: fields.document.flatMap { SitePath.mediaPath($0.value) }.flatMap { index.mediaPaths[$0] },
+                    events: eventsOfDecree[number] ?? [], news: newsOfDecree[number] ?? []))
+            case let .event(fields):
+                site.events.append(ResolvedEvent(
+                    item: item, fields: fields, url: itemURL, decree: fields.decree.flatMap { decreeLink($0.value) },
+                    news: newsOfEvent[item.slug] ?? []))
+            case let .news(fields):
+                site.news.append(ResolvedNews(
+                    item: item, fields: fields, url: itemURL,
+                    events: fields.events.compactMap { index.eventBySlug[$0.value].flatMap { link($0) } },
+                    decrees: fields.decrees.compactMap { decreeLink($0.value) }))
+            case let .page(fields):
+                site.pages.append(ResolvedPage(item: item, fields: fields, url: itemURL))
+            case let .statistics(fields):
+                let base = String(itemURL.dropLast())
+                site.datasets.append(ResolvedDataset(item: item, fields: fields, url: itemURL, csvURL: base + ".csv", jsonURL: base + ".json"))
+            }
+        }
+
+        site.decrees.sort { ($1.fields.date, $0.item.slug) < ($0.fields.date, $1.item.slug) }
+        site.news.sort { ($1.fields.date, $0.item.slug) < ($0.fields.date, $1.item.slug) }
+        site.events.sort { orderEvents($0, $1, now: now) }
+        site.pages.sort { ($0.fields.menu ?? Int.max, $0.item.slug) < ($1.fields.menu ?? Int.max, $1.item.slug) }
+        site.datasets.sort { $0.item.slug < $1.item.slug }
+        site.tags = tagListings(site)
+        site.regionListings = regionListings(site)
+        site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
+        site.aliases = resolveAliases(published, permalinks: permalinks, diagnostics: &diagnostics)
+        return site
+    }
+
+    static func url(of item: ContentItem) -> String {
+        item.kind == .page ? "/\(item.slug)/" : "/\(item.kind.section)/\(item.slug)/"
+    }
+
+    /// Upcoming events first (soonest first), then past events (most recent first).
+    static func orderEvents(_ a: ResolvedEvent, _ b: ResolvedEvent, now: CivilDate) -> Bool {
+        let aUpcoming = (a.fields.end ?? a.fields.start).date >= now
+        let bUpcoming = (b.fields.end ?? b.fields.start).date >= now
+        if aUpcoming != bUpcoming { return aUpcoming }
+        if a.fields.start != b.fields.start {
+            return aUpcoming ? a.fields.start < b.fields.start : b.fields.start < a.fields.start
+        }
+        return a.item.slug < b.item.slug
+    }
+
+    static func entries(of site: Site) -> [(item: ContentItem, entry: ListedEntry)] {
+        func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> (ContentItem, ListedEntry) {
+            (item, ListedEntry(kind: item.kind, title: item.title, url: url, date: date, summary: item.common.summary, draft: item.common.draft))
+        }
+        return site.news.map { entry($0.item, $0.url, $0.fields.date) }
+            + site.events.map { entry($0.item, $0.url, $0.fields.start.date) }
+            + site.decrees.map { entry($0.item, $0.url, $0.fields.date) }
+            + site.datasets.map { entry($0.item, $0.url, nil) }
+            + site.pages.map { entry($0.item, $0.url, nil) }
+    }
+
+    static func newestFirst(_ a: ListedEntry, _ b: ListedEntry) -> Bool {
+        let aDate = a.date ?? .fallback, bDate = b.date ?? .fallback
+        if aDate != bDate { return aDate > bDate }
+        return a.url < b.url
+    }
+
+    static func tagListings(_ site: Site) -> [Listing] {
+        var byTag: [String: Listing] = [:]
+        for (item, entry) in entries(of: site) {
+            for tag in item.common.tags {
+                let key = Slug.make(from: tag.value)
+                byTag[key, default: Listing(key: key, title: tag.value, url: "/tag/\(key)/", entries: [])].entries.append(entry)
+            }
+        }
+        return byTag.values.map { listing in
+            var sorted = listing
+            sorted.entries.sort(by: newestFirst)
+            return sorted
+        }.sorted { $0.key < $1.key }
+    }
+
+    static func regionListings(_ site: Site) -> [Listing] {
+        var byRegion: [String: [ListedEntry]] = [:]
+        for (item, entry) in entries(of: site) {
+            if let code = item.common.region?.value { byRegion[code, default: []].append(entry) }
+        }
+        return site.regions.map { region in
+            Listing(key: region.code, title: region.name, url: "/wilayah/\(region.urlSegment)/",
+                    entries: (byRegion[region.code] ?? []).sorted(by: newestFirst))
+        }
+    }
+
+    static func resolveAliases(_ items: [ContentItem], permalinks: [String: String], diagnostics: inout DiagnosticLog) -> [(from: String, to: String, title: String)] {
+        let taken = Set(permalinks.values)
+        var aliases: [String: (to: String, title: String, location: SourceLocation)] = [:]
+        for item in items {
+            for alias in item.common.aliases {
+                var path = alias.value
+                if !path.hasPrefix("/") { path = "/" + path }
+                let inner = path.dropFirst()
+                guard inner.isEmpty || SitePath.isSafeRelative(inner.hasSuffix("/") ? String(inner.dropLast()) : String(inner)) else {
+                    diagnostics.error(alias.location, "the alias \"\(alias.value)\" is not a valid address on this site",
+                                      hint: "write the old path of the page, like /berita/judul-lama/")
+                    continue
+                }
+                if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
+                if taken.contains(path) || path == "/" {
+                    diagnostics.error(alias.location, "the alias \(path) is the address of another page",
+                                      hint: "an alias is an old address that no page uses any more; remove it")
+                    continue
+                }
+                if let other = aliases[path] {
+                    diagnostics.error(alias.location, "the alias \(path) is already used in \(other.location.file)",
+                                      hint: "an old address can lead to one page only; remove one of the two")
+                    continue
+                }
+                aliases[path] = (permalinks[item.file] ?? "/", item.title, alias.location)
+            }
+        }
+        return aliases.keys.sorted().compactMap { key in aliases[key].map { (key, $0.to, $0.title) } }
+    }
+}

@@ -1,0 +1,128 @@
+import CGugusSystem
+import Foundation
+
+/// Write: puts the files into a temporary folder beside the output, then swaps it in with
+/// one atomic rename, so that a failed or interrupted build never leaves a half-written
+/// site and the last good one stays served.
+enum OutputWriter {
+    /// A file in the output folder that marks it as written by Gugus (and so safe to replace).
+    static let markerName = ".gugus-output"
+    static let markerText = "This folder is written by `gugus build` and replaced as a whole on every build.\n"
+
+    static func write(_ files: [OutputFile], to output: String, siteRoot: String) -> Result<Int, Diagnostic> {
+        let manager = FileManager.default
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let outputPath = outputURL.path
+        if let problem = refuseDangerousOutput(outputPath, siteRoot: siteRoot) { return .failure(problem) }
+        let parent = outputURL.deletingLastPathComponent().path
+        let name = outputURL.lastPathComponent
+        do {
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            return .failure(failure("cannot create the folder \(parent): \(error.localizedDescription)", output: output))
+        }
+        removeStaleTemporaryFolders(in: parent, name: name)
+        let temporary = parent + "/.\(name).gugus-tmp-\(getpid())"
+        try? manager.removeItem(atPath: temporary)
+        do {
+            try writeAll(files, into: temporary)
+        } catch {
+            try? manager.removeItem(atPath: temporary)
+            return .failure(failure("cannot write the site into \(parent): \(error.localizedDescription)", output: output))
+        }
+        if let problem = swap(temporary, into: outputPath) {
+            try? manager.removeItem(atPath: temporary)
+            return .failure(problem)
+        }
+        return .success(files.count)
+    }
+
+    static func failure(_ message: String, output: String) -> Diagnostic {
+        Diagnostic(file: output, message: message + "; the previous site was left as it was",
+                   hint: "check that the disk is not full and that you may write there, or choose another folder with --output")
+    }
+
+    /// Refuses to replace a folder that holds anything but an earlier build.
+    static func refuseDangerousOutput(_ output: String, siteRoot: String) -> Diagnostic? {
+        let site = URL(fileURLWithPath: siteRoot).standardizedFileURL.resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
+        for protected in [site, site + "/content", site + "/templates"] where protected == resolved || protected.hasPrefix(resolved + "/") || resolved == "/" {
+            return Diagnostic(file: output, message: "the output folder would replace \(protected)",
+                              hint: "choose an output folder of its own, like --output public")
+        }
+        if resolved.hasPrefix(site + "/content/") || resolved.hasPrefix(site + "/templates/") {
+            return Diagnostic(file: output, message: "the output folder is inside the sources of the site",
+                              hint: "choose an output folder outside content/ and templates/, like public")
+        }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: output, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else {
+            return Diagnostic(file: output, message: "the output path is a file, not a folder", hint: "remove it or choose another --output")
+        }
+        let entries = ((try? manager.contentsOfDirectory(atPath: output)) ?? []).filter { $0 != ".gitkeep" && $0 != ".DS_Store" }
+        if entries.isEmpty || entries.contains(markerName) { return nil }
+        return Diagnostic(file: output, message: "the output folder already holds files that Gugus did not write",
+                          hint: "Gugus replaces its output folder as a whole; empty it first or choose another folder with --output")
+    }
+
+    static func writeAll(_ files: [OutputFile], into folder: String) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var created: Set<String> = [""]
+        var written: Set<String> = []
+        for file in files {
+            guard SitePath.isSafeRelative(file.path), written.insert(file.path).inserted else {
+                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
+            }
+            let directory = (file.path as NSString).deletingLastPathComponent
+            if !created.contains(directory) {
+                try manager.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
+                created.insert(directory)
+            }
+            let target = folder + "/" + file.path
+            switch file.content {
+            case let .bytes(data):
+                try data.write(to: URL(fileURLWithPath: target))
+            case let .copy(source):
+                try manager.copyItem(atPath: source, toPath: target)
+            }
+        }
+        try Data(markerText.utf8).write(to: URL(fileURLWithPath: folder + "/" + markerName))
+    }
+
+    /// Exchanges the new folder with the old one atomically (renameat2 on Linux), or moves
+    /// it into place when there is no old one.
+    static func swap(_ temporary: String, into output: String) -> Diagnostic? {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: output) {
+            if rename(temporary, output) == 0 { return nil }
+            return failure("cannot move the new site into place: \(String(cString: strerror(errno)))", output: output)
+        }
+        if gugus_exchange_paths(temporary, output) == 0 {
+            try? manager.removeItem(atPath: temporary)  // now holds the previous site
+            return nil
+        }
+        // File systems without an atomic exchange: two renames, the old site kept until the end.
+        let previous = temporary + "-previous"
+        guard rename(output, previous) == 0 else {
+            return failure("cannot replace \(output): \(String(cString: strerror(errno)))", output: output)
+        }
+        guard rename(temporary, output) == 0 else {
+            _ = rename(previous, output)
+            return failure("cannot move the new site into place: \(String(cString: strerror(errno)))", output: output)
+        }
+        try? manager.removeItem(atPath: previous)
+        return nil
+    }
+
+    /// Temporary folders left by builds that were killed.
+    static func removeStaleTemporaryFolders(in parent: String, name: String) {
+        let prefix = ".\(name).gugus-tmp-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }  // another build is running
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
+}
