@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "GugusCoreTests",
             dependencies: ["GugusCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -22,37 +22,44 @@ public enum BuildPipeline {
     public static func run(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) -> Result<BuildReport, BuildFailure> {
         var log = DiagnosticLog()
         var phases: [(String, Double)] = []
+        var errorsAfterPhase: [Int] = []
         let clock = ContinuousClock()
         var started = clock.now
         func finish(_ index: Int) -> Bool {
             let elapsed = clock.now - started
             phases.append((phaseNames[index], Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            errorsAfterPhase.append(log.errors.count)
             started = clock.now
             return !log.hasErrors
         }
-        func failed(_ index: Int) -> Result<BuildReport, BuildFailure> {
-            .failure(BuildFailure(diagnostics: log.sorted, phase: phaseNames[index]))
+        /// Fails naming the first phase that found an error.
+        func failed() -> Result<BuildReport, BuildFailure> {
+            let index = errorsAfterPhase.firstIndex { $0 > 0 } ?? max(0, errorsAfterPhase.count - 1)
+            return .failure(BuildFailure(diagnostics: log.sorted, phase: phaseNames[index]))
         }
         func announce(_ index: Int) { progress?("[\(index + 1)/\(phaseNames.count)] \(phaseNames[index])") }
 
+        // Every phase up to Render runs even after errors, on what could be read, so that one
+        // run reports all the problems of a build; nothing is written unless all is well.
         announce(0)
         let loaded = ContentLoader.load(siteRoot: options.siteRoot, diagnostics: &log)
         let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: &log)
-        guard finish(0), let config = loaded.config, let theme else { return failed(0) }
+        _ = finish(0)
+        guard let config = loaded.config, let theme else { return failed() }
 
         announce(1)
         let index = SiteValidator.validate(loaded, diagnostics: &log)
-        guard finish(1) else { return failed(1) }
+        _ = finish(1)
 
         announce(2)
         let site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
-        guard finish(2) else { return failed(2) }
+        _ = finish(2)
 
         announce(3)
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
         let files = log.hasErrors ? [] : SiteRenderer.render(site, theme: theme, bodies: bodies)
-        guard finish(3) else { return failed(3) }
+        guard finish(3) else { return failed() }
 
         announce(4)
         switch OutputWriter.write(files, to: options.output, siteRoot: options.siteRoot) {
@@ -66,7 +73,7 @@ public enum BuildPipeline {
                 pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output))
         case let .failure(diagnostic):
             log.append(diagnostic)
-            return failed(4)
+            return failed()
         }
     }
 }

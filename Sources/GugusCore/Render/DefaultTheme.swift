@@ -211,10 +211,10 @@ code { background: var(--soft); padding: 0 0.2rem; }
     {{#memberGroups}}
     <table class="members">
       {{#group}}<caption>{{group}}</caption>{{/group}}
-      <thead><tr><th scope="col">{{t.member_role}}</th><th scope="col">{{t.member_position}}</th><th scope="col">{{t.member_agency}}</th><th scope="col">{{t.member_name}}</th></tr></thead>
+      <thead><tr><th scope="col">{{t.member_role}}</th><th scope="col">{{t.member_position}}</th>{{#membersHaveAgencies}}<th scope="col">{{t.member_agency}}</th>{{/membersHaveAgencies}}{{#membersHaveNames}}<th scope="col">{{t.member_name}}</th>{{/membersHaveNames}}</tr></thead>
       <tbody>
       {{#members}}
-        <tr><td>{{role}}</td><td>{{position}}</td><td>{{agency}}</td><td>{{person}}</td></tr>
+        <tr><td>{{role}}</td><td>{{position}}</td>{{#membersHaveAgencies}}<td>{{agency}}</td>{{/membersHaveAgencies}}{{#membersHaveNames}}<td>{{person}}</td>{{/membersHaveNames}}</tr>
       {{/members}}
       </tbody>
     </table>

@@ -56,6 +56,8 @@ extension ContextBuilder {
                 Self.compact(["group": group.name.isEmpty ? nil : group.name, "members": group.members])
             },
             "memberCount": fields.members.isEmpty ? nil : String(fields.members.count),
+            "membersHaveNames": fields.members.contains { $0.name != nil },
+            "membersHaveAgencies": fields.members.contains { $0.agency != nil },
             "document": decree.document.map { file -> Context in
                 ["url": "/media/" + file.path, "size": format.size(file.size),
                  "type": (file.path as NSString).pathExtension.uppercased()]
@@ -72,11 +74,12 @@ extension ContextBuilder {
         let xIndex = fields.table.columns.firstIndex(of: fields.x) ?? 0
         values.merge(Self.compact([
             "description": fields.description, "source": fields.source, "unit": fields.unit,
-            "columns": fields.table.columns.map { ["name": $0, "numeric": numeric.contains($0)] as Context },
+            "columns": fields.table.columns.map { ["name": $0, "numeric": numeric.contains($0) && $0 != fields.x] as Context },
             "rows": fields.table.rows.map { row -> Context in
                 ["cells": row.enumerated().map { index, cell -> Context in
                     let column = index < fields.table.columns.count ? fields.table.columns[index] : ""
-                    return ["value": numeric.contains(column) ? format.number(cell) : cell,
+                    // The category column (often a year) is shown as written.
+                    return ["value": numeric.contains(column) && index != xIndex ? format.number(cell) : cell,
                             "isHeader": index == xIndex, "numeric": numeric.contains(column)]
                 }]
             },

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import GugusCore
+
+/// A site in a fresh temporary folder, written file by file, built with the real pipeline.
+struct TestSite {
+    let root: String
+
+    static let siteYAML = """
+        title: Gugus Tugas Uji
+        base_url: https://uji.example.id
+        language: id
+        time_zone: Asia/Makassar
+        per_page: 2
+        hotlines:
+          - {name: SAPA 129, phone: "129", whatsapp: "08111-129-129"}
+        menu:
+          - {title: Berita, url: /berita/}
+        """
+
+    static let regionsYAML = """
+        - {code: ID, name: Indonesia, level: national}
+        - {code: "64", name: Kalimantan Timur, level: province, parent: ID}
+        - {code: "64.08", name: Kutai Timur, level: regency, parent: "64"}
+        """
+
+    init(files: [String: String] = [:], withDefaults: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
+        if withDefaults {
+            try write("content/site.yaml", TestSite.siteYAML)
+            try write("content/regions.yaml", TestSite.regionsYAML)
+        }
+        for (path, text) in files { try write(path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, data: Data(text.utf8))
+    }
+
+    func write(_ path: String, data: Data) throws {
+        let url = URL(fileURLWithPath: root + "/" + path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func remove(_ path: String) throws { try FileManager.default.removeItem(atPath: root + "/" + path) }
+
+    var output: String { root + "/public" }
+
+    @discardableResult
+    func build(drafts: Bool = false, now: String = "2024-08-01", output: String? = nil) -> Result<BuildReport, BuildFailure> {
+        BuildPipeline.run(BuildOptions(siteRoot: root, output: output, includeDrafts: drafts, now: CivilDate(iso: now)))
+    }
+
+    /// Builds and expects success; returns nothing but records the diagnostics on failure.
+    func buildSucceeds(drafts: Bool = false, now: String = "2024-08-01", sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+        switch build(drafts: drafts, now: now) {
+        case .success: return true
+        case let .failure(failure):
+            Issue.record("build failed: \(failure.diagnostics.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+            return false
+        }
+    }
+
+    /// Builds and expects failure; returns the diagnostics as printed (`file:line:col: error: …`).
+    func buildErrors(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
+        switch build() {
+        case .success:
+            Issue.record("the build succeeded but should have failed", sourceLocation: sourceLocation)
+            return []
+        case let .failure(failure):
+            return failure.diagnostics.filter { $0.severity == .error }.map(\.description)
+        }
+    }
+
+    func page(_ path: String) -> String {
+        (try? String(contentsOfFile: output + "/" + path, encoding: .utf8)) ?? ""
+    }
+
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: output + "/" + path) }
+
+    /// Every file of the output with its bytes, for comparing builds.
+    func snapshot(of folder: String? = nil) -> [String: Data] {
+        let base = folder ?? output
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        while let next = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + next, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[next] = FileManager.default.contents(atPath: base + "/" + next)
+            }
+        }
+        return files
+    }
+}
+
+
+/// The repository's own folder (for the sample site and the theme).
+let repositoryRoot: String = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+func news(_ slug: String = "x", title: String = "Judul", date: String = "2024-07-25", extra: String = "", body: String = "Isi berita.") -> (String, String) {
+    ("content/news/\(slug).md", "---\ntitle: \(title)\ndate: \(date)\n\(extra)---\n\(body)\n")
+}
