@@ -1,11 +1,24 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Gugus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gugus",
         abstract: "A static site generator for Indonesia's anti-trafficking task forces (Gugus Tugas PP-TPPO).",
-        subcommands: [Build.self],
-        defaultSubcommand: nil
+        subcommands: [Build.self]
     )
+
+    /// Exit status 0 on success, 1 on content errors, 2 on a wrong command line.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

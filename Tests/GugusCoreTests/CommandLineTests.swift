@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The `gugus` binary as a user runs it: exit status, summary and errors.
+@Suite struct CommandLineTests {
+    static var binary: String { repositoryRoot + "/.build/debug/gugus" }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func buildsAndSummarises() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x")]))
+        let result = try run(["build", site.root, "--now", "2024-08-01"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("news            1"))
+        #expect(result.out.contains("Files written"))
+        #expect(result.out.contains("Render"))
+        #expect(result.err.contains("[4/5] Render"))
+        #expect(site.exists("berita/x/index.html"))
+    }
+
+    @Test func exitsWithOneOnContentErrors() throws {
+        let site = try TestSite(files: ["content/news/x.md": "---\ntitle: X\ndate: 2024/07/25\n---\n"])
+        let result = try run(["build", site.root])
+        #expect(result.status == 1)
+        #expect(result.err.contains("content/news/x.md:3:7: error: `date` is not a date: \"2024/07/25\""))
+        #expect(result.err.contains("hint: dates are written YYYY-MM-DD"))
+        #expect(result.err.contains("the previous site in"))
+    }
+
+    @Test func exitsWithTwoOnUsageErrors() throws {
+        let site = try TestSite()
+        #expect(try run(["build", site.root, "--now", "kemarin"]).status == 2)
+        #expect(try run(["build", site.root + "/tidak-ada"]).status == 2)
+        #expect(try run(["build", "--tidak-ada"]).status == 2)
+        #expect(try run(["--help"]).status == 0)
+    }
+}
