@@ -13,7 +13,6 @@ enum DefaultTheme {
   <li><a href="/">{{t.home}}</a></li>
   {{#menu}}<li><a href="{{url}}">{{title}}</a></li>{{/menu}}
 </ul>
-{{> hotline-box}}
 {{/content}}
 {{/base}}
 
@@ -88,7 +87,7 @@ h3 { font-size: 1.15rem; }
 .home-grid section { margin-bottom: 1rem; }
 .entries { list-style: none; padding: 0; }
 .entry { border-bottom: 1px solid var(--line); padding: 0.25rem 0 0.5rem; }
-.entry-title { margin: 0.5rem 0 0.2rem; }
+.entry-title { margin: 0.5rem 0 0.2rem; font-size: 1.15rem; }
 .entry p { margin: 0.2rem 0; }
 .badge { background: var(--warn-bg); color: var(--warn); padding: 0 0.4rem; border-radius: 3px; }
 .links { padding-left: 1.2rem; }
@@ -726,7 +725,7 @@ thousands_separator: "."
 <ul class="entries">
   {{#entries}}
   <li class="entry">
-    <h3 class="entry-title"><a href="{{url}}">{{title}}</a></h3>
+    <h2 class="entry-title"><a href="{{url}}">{{title}}</a></h2>
     <p class="meta"><span class="kind">{{kindLabel}}</span>{{#date}} · <time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{#draft}} · <span class="badge">{{t.draft}}</span>{{/draft}}</p>
     {{#summary}}<p>{{summary}}</p>{{/summary}}
   </li>
@@ -744,7 +743,15 @@ thousands_separator: "."
       {{#phone}}<a href="{{phoneHref}}">{{phone}}</a>{{/phone}}{{#email}} · <a href="{{emailHref}}">{{email}}</a>{{/email}}
     </address>
     {{/site.organization}}
-    {{> hotline-box}}
+    <div class="hotline-box">
+      <h2>{{t.hotline_heading}}</h2>
+      <ul>
+        {{#hotlines}}
+        <li><strong>{{name}}</strong>{{#hours}} ({{hours}}){{/hours}}{{#phone}} · <a href="{{phoneHref}}">{{t.hotline_phone}} {{phone}}</a>{{/phone}}{{#whatsapp}} · <a href="{{whatsappHref}}">{{t.hotline_whatsapp}} {{whatsapp}}</a>{{/whatsapp}}{{#url}} · <a href="{{url}}">{{t.hotline_web}}</a>{{/url}}</li>
+        {{/hotlines}}
+      </ul>
+      <p>{{t.hotline_emergency}}</p>
+    </div>
     <p class="generator">{{t.footer_generator}} · {{site.year}}</p>
   </div>
 </footer>
