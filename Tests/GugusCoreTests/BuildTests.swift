@@ -186,3 +186,21 @@ import Testing
         #expect(first.count > 10)
     }
 }
+
+@Suite struct ThemeTests {
+    @Test func siteTemplatesReplaceBuiltInFilesOfTheSameName() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x", title: "Judul")]))
+        try site.write("templates/partials/footer.mustache", "<footer><p>Kaki situs {{site.title}}</p></footer>\n")
+        #expect(site.buildSucceeds())
+        let html = site.page("berita/x/index.html")
+        #expect(html.contains("<footer><p>Kaki situs Gugus Tugas Uji</p></footer>"))
+        #expect(html.contains("<h1>Judul</h1>"))
+    }
+
+    @Test func reportsTemplateSyntaxErrorsWithTheirLine() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x")]))
+        try site.write("templates/news.mustache", "{{<base}}\n{{$content}}\n{{#article}}{{title}}{{/artikel}}\n{{/content}}\n{{/base}}\n")
+        let errors = site.buildErrors()
+        #expect(errors.contains { $0.hasPrefix("templates/news.mustache:3:") && $0.contains("the template cannot be read") })
+    }
+}

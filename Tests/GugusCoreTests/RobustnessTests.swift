@@ -75,22 +75,10 @@ import Testing
             log.append(Diagnostic(file: path, message: "rejected text"))
             return false
         }
-        guard case let .success(split) = FrontMatterSplitter.split(source.text, path: path) else {
-            log.append(Diagnostic(file: path, message: "rejected split"))
-            return false
+        let item = ContentLoader.decodeItem(kind: kind, source: source, diagnostics: &log) { _, _, _ in
+            DataTable(columns: ["tahun", "jumlah"], rows: [["2024", "1"]])
         }
-        let node: Node?
-        switch YAMLDocument.parse(split.yaml, file: path, firstLine: split.yamlFirstLine) {
-        case let .success(parsed): node = parsed
-        case let .failure(diagnostic):
-            log.append(diagnostic)
-            return false
-        }
-        var reader = FieldReader(node: node, file: path, firstLine: split.yamlFirstLine)
-        let item = ItemDecoder.decode(
-            kind: kind, file: path, fileSlug: "x", frontMatter: split, reader: &reader,
-            dataLoader: { _, _ in DataTable(columns: ["tahun", "jumlah"], rows: [["2024", "1"]]) })
-        log.append(contentsOf: reader.diagnostics)
+        guard let split = try? FrontMatterSplitter.split(source.text, path: path).get() else { return false }
         let links = LinkContext(file: path, bodyFirstLine: split.bodyFirstLine, permalinks: [:], media: [], unpublished: [])
         let rendered = MarkdownRenderer.render(split.body, links: links)
         log.append(contentsOf: rendered.diagnostics)
@@ -99,4 +87,3 @@ import Testing
     }
 }
 
-import Yams

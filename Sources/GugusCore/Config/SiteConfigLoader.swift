@@ -13,14 +13,16 @@ enum SiteConfigLoader {
         var reader = FieldReader(node: node, file: source.path, firstLine: 1, what: "site.yaml")
         let title = reader.string("title", required: true, example: "Gugus Tugas PP-TPPO Kabupaten …")
         let tagline = reader.string("tagline")?.value
-        var baseURL = reader.string("base_url")?.value ?? "/"
-        if let raw = reader.string("base_url"), !(raw.value.hasPrefix("https://") || raw.value.hasPrefix("http://") || raw.value == "/") {
+        let rawBaseURL = reader.string("base_url")
+        var baseURL = rawBaseURL?.value ?? "/"
+        if let raw = rawBaseURL, !(raw.value.hasPrefix("https://") || raw.value.hasPrefix("http://") || raw.value == "/") {
             reader.report(raw.location, "`base_url` must start with https:// or http://", hint: "write the address of the site, e.g. `base_url: https://tppo.kutaitimurkab.go.id`")
         }
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         let language = reader.choice("language", from: ["id", "en"])?.value ?? "id"
-        let timeZone = reader.string("time_zone")?.value ?? "Asia/Jakarta"
-        if let zone = reader.string("time_zone"), TimeZoneInfo.offset(for: zone.value) == nil {
+        let zone = reader.string("time_zone")
+        let timeZone = zone?.value ?? "Asia/Jakarta"
+        if let zone, TimeZoneInfo.offset(for: zone.value) == nil {
             reader.report(zone.location, "unknown time zone \"\(zone.value)\"",
                           hint: "use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)")
         }

@@ -51,9 +51,21 @@ public enum ContentLoader {
     }
 
     static func loadItem(kind: ContentKind, path: String, files: SiteFiles, diagnostics: inout DiagnosticLog) -> ContentItem? {
-        let fileName = (path as NSString).lastPathComponent
-        let baseName = String(fileName.dropLast(3))
         guard let source = files.readText(path, limit: SourceText.Limits.markdownBytes, diagnostics: &diagnostics) else { return nil }
+        let directory = (path as NSString).deletingLastPathComponent
+        return decodeItem(kind: kind, source: source, diagnostics: &diagnostics) { name, location, log in
+            loadCSV(name, beside: directory, at: location, files: files, diagnostics: &log)
+        }
+    }
+
+    /// Splits and decodes the text of one content file. `dataLoader` reads a dataset's CSV.
+    static func decodeItem(
+        kind: ContentKind, source: SourceText, diagnostics: inout DiagnosticLog,
+        dataLoader: (String, SourceLocation, inout DiagnosticLog) -> DataTable?
+    ) -> ContentItem? {
+        let path = source.path
+        let fileName = (path as NSString).lastPathComponent
+        let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let frontMatter: FrontMatter
         switch FrontMatterSplitter.split(source.text, path: path) {
         case let .success(split): frontMatter = split
@@ -83,12 +95,9 @@ public enum ContentLoader {
             reader.report(SourceLocation(file: path), "the file name \"\(fileName)\" is not a valid slug",
                           hint: "rename the file to \"\(suggestion.isEmpty ? "judul-tulisan" : suggestion).md\" (lower-case letters, digits and dashes), or set `slug:`")
         }
-        let directory = (path as NSString).deletingLastPathComponent
         let item = ItemDecoder.decode(
             kind: kind, file: path, fileSlug: baseName, frontMatter: frontMatter, reader: &reader,
-            dataLoader: { name, location in
-                loadCSV(name, beside: directory, at: location, files: files, diagnostics: &diagnostics)
-            })
+            dataLoader: { name, location in dataLoader(name, location, &diagnostics) })
         diagnostics.append(contentsOf: reader.diagnostics)
         return item
     }

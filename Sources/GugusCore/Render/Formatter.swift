@@ -1,21 +1,27 @@
 /// Dates, sizes and labels in the site's language, from the theme's interface strings.
 struct Formatter: Sendable {
     let strings: [String: String]
+    private let months: [String]
+    private let weekdays: [String]
+
+    init(strings: [String: String]) {
+        self.strings = strings
+        months = (strings["months"] ?? "").split(separator: ",").map { String($0).trimmingSpaces }
+        weekdays = (strings["weekdays"] ?? "").split(separator: ",").map { String($0).trimmingSpaces }
+    }
 
     func text(_ key: String) -> String { strings[key] ?? key }
 
     /// `25 Juli 2024`
     func date(_ date: CivilDate) -> String {
-        let months = (strings["months"] ?? "").split(separator: ",").map { String($0).trimmingSpaces }
         let month = months.count == 12 ? months[date.month - 1] : CivilDate.pad(date.month, 2)
         return "\(date.day) \(month) \(date.year)"
     }
 
     /// `Selasa, 23 Mei 2023`
     func dateWithWeekday(_ date: CivilDate) -> String {
-        let days = (strings["weekdays"] ?? "").split(separator: ",").map { String($0).trimmingSpaces }
         let formatted = self.date(date)
-        return days.count == 7 ? "\(days[date.weekday]), \(formatted)" : formatted
+        return weekdays.count == 7 ? "\(weekdays[date.weekday]), \(formatted)" : formatted
     }
 
     /// `Kamis, 25 Juli 2024, 09:00 – Jumat, 26 Juli 2024` and the like.

@@ -17,20 +17,16 @@ public struct Theme: Sendable {
         "home", "news", "event", "decree", "dataset", "page", "list", "listing", "404", "alias",
     ]
 
-    /// Loads `templates/` from the site, or the built-in default theme when there is none.
+    /// The built-in default theme, with the files of the site's `templates/` folder (if any)
+    /// taking the place of the built-in files of the same path, as Hugo's layouts do.
     public static func load(siteRoot: String, diagnostics: inout DiagnosticLog) -> Theme? {
         let folder = siteRoot + "/templates"
         var isDirectory: ObjCBool = false
-        let files: [String: Data]
-        let prefix: String
+        var files = DefaultTheme.files.mapValues { Data($0.utf8) }
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
-            files = readFolder(folder)
-            prefix = "templates/"
-        } else {
-            files = DefaultTheme.files.mapValues { Data($0.utf8) }
-            prefix = "(built-in theme) "
+            files.merge(readFolder(folder)) { _, site in site }
         }
-        return make(files: files, prefix: prefix, diagnostics: &diagnostics)
+        return make(files: files, prefix: "templates/", diagnostics: &diagnostics)
     }
 
     /// Builds a theme from files keyed by their path inside the theme folder.
