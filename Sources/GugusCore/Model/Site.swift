@@ -64,6 +64,8 @@ public struct Listing: Sendable {
 /// An entry in a list (section, tag, region, home).
 public struct ListedEntry: Sendable {
     public var kind: ContentKind
+    /// The content file, e.g. `content/news/x.md`.
+    public var file: String
     public var title: String
     public var url: String
     public var date: CivilDate?

@@ -5,6 +5,24 @@ struct ContextBuilder: Sendable {
     let site: Site
     let format: Formatter
     let bodies: [String: RenderedMarkdown]
+    /// The entries of each section list, built once for all its pages.
+    let sections: [ContentKind: [ListedEntry]]
+
+    init(site: Site, format: Formatter, bodies: [String: RenderedMarkdown]) {
+        self.site = site
+        self.format = format
+        self.bodies = bodies
+        sections = [
+            .news: site.news.map { Self.listed($0.item, $0.url, $0.fields.date) },
+            .event: site.events.map { Self.listed($0.item, $0.url, $0.fields.start.date) },
+            .decree: site.decrees.map { decree in
+                let status = format.text("decree_status_" + decree.status.rawValue)
+                return Self.listed(decree.item, decree.url, decree.fields.date, "\(decree.fields.number.value) · \(status)"
+                    + (decree.item.common.summary.map { " · " + $0 } ?? ""))
+            },
+            .statistics: site.datasets.map { Self.listed($0.item, $0.url, nil, $0.fields.description) },
+        ]
+    }
 
     typealias Context = [String: Any]
 
@@ -19,11 +37,11 @@ struct ContextBuilder: Sendable {
         var context: Context = [
             "lang": site.config.language,
             "t": format.strings,
-            "site": siteValues,
+            "site": Self.siteValues(site),
             "menu": site.menu.map { entry in
                 ["title": entry.title, "url": entry.url, "current": entry.url == url || (entry.url != "/" && url.hasPrefix(entry.url))] as Context
             },
-            "hotlines": hotlines,
+            "hotlines": Self.hotlines(site),
             "page": Self.compact([
                 "title": title, "url": url, "canonical": site.config.baseURL + url, "kind": kind,
                 "description": description ?? site.config.tagline ?? site.config.title,
@@ -34,7 +52,7 @@ struct ContextBuilder: Sendable {
         return context
     }
 
-    var siteValues: Context {
+    static func siteValues(_ site: Site) -> Context {
         let config = site.config
         let organization = config.organization.map { org in
             Self.compact([
@@ -49,7 +67,7 @@ struct ContextBuilder: Sendable {
         ])
     }
 
-    var hotlines: [Context] {
+    static func hotlines(_ site: Site) -> [Context] {
         let list = site.config.hotlines.isEmpty ? [SiteConfig.defaultHotline] : site.config.hotlines
         return list.map { hotline in
             Self.compact([
@@ -79,9 +97,10 @@ struct ContextBuilder: Sendable {
     }
 
     func entry(_ entry: ListedEntry) -> Context {
-        Self.compact([
+        let summary = entry.summary ?? bodies[entry.file].map { Self.shorten($0.firstParagraph, to: 220) }
+        return Self.compact([
             "title": entry.title, "url": entry.url, "date": entry.date.map(format.date), "dateISO": entry.date?.description,
-            "summary": entry.summary, "kindLabel": format.text("kind_" + entry.kind.rawValue), "draft": entry.draft,
+            "summary": summary, "kindLabel": format.text("kind_" + entry.kind.rawValue), "draft": entry.draft,
         ])
     }
 

@@ -92,18 +92,7 @@ enum SiteRenderer {
                 OutputFile(path: String(dataset.jsonURL.dropFirst()), data: DataExport.json(dataset, site: site)),
             ]
         case let .section(kind, number):
-            let entries: [ListedEntry]
-            switch kind {
-            case .news: entries = site.news.map { builder.listed($0.item, $0.url, $0.fields.date) }
-            case .event: entries = site.events.map { builder.listed($0.item, $0.url, $0.fields.start.date) }
-            case .decree: entries = site.decrees.map { decree in
-                var entry = builder.listed(decree.item, decree.url, decree.fields.date)
-                entry.summary = "\(decree.fields.number.value) · \(format.text("decree_status_" + decree.status.rawValue))"
-                    + (entry.summary.map { " · " + $0 } ?? "")
-                return entry
-            }
-            default: entries = site.datasets.map { builder.listed($0.item, $0.url, nil) }
-            }
+            let entries = builder.sections[kind] ?? []
             let pagination = ContextBuilder.Pagination(
                 number: number, total: ContextBuilder.pageCount(entries.count, perPage: site.config.perPage), baseURL: "/\(kind.section)/")
             let context = builder.list(

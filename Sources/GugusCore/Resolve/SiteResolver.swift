@@ -120,7 +120,7 @@ enum SiteResolver {
 
     static func entries(of site: Site) -> [(item: ContentItem, entry: ListedEntry)] {
         func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> (ContentItem, ListedEntry) {
-            (item, ListedEntry(kind: item.kind, title: item.title, url: url, date: date, summary: item.common.summary, draft: item.common.draft))
+            (item, ListedEntry(kind: item.kind, file: item.file, title: item.title, url: url, date: date, summary: item.common.summary, draft: item.common.draft))
         }
         return site.news.map { entry($0.item, $0.url, $0.fields.date) }
             + site.events.map { entry($0.item, $0.url, $0.fields.start.date) }

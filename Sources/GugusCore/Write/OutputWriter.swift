@@ -69,26 +69,59 @@ enum OutputWriter {
     static func writeAll(_ files: [OutputFile], into folder: String) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var created: Set<String> = [""]
+        var directories: Set<String> = []
         var written: Set<String> = []
         for file in files {
             guard SitePath.isSafeRelative(file.path), written.insert(file.path).inserted else {
                 throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
             }
-            let directory = (file.path as NSString).deletingLastPathComponent
-            if !created.contains(directory) {
-                try manager.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
-                created.insert(directory)
-            }
+            directories.insert((file.path as NSString).deletingLastPathComponent)
+        }
+        for directory in directories.sorted() where !directory.isEmpty {
+            try manager.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
+        }
+        // Files are independent: write them on every core.
+        let failures = ParallelMap.map(files) { file -> String? in
             let target = folder + "/" + file.path
             switch file.content {
             case let .bytes(data):
-                try data.write(to: URL(fileURLWithPath: target))
+                return writeFile(data, to: target)
             case let .copy(source):
-                try manager.copyItem(atPath: source, toPath: target)
+                do {
+                    try FileManager.default.copyItem(atPath: source, toPath: target)
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
+                }
             }
         }
-        try Data(markerText.utf8).write(to: URL(fileURLWithPath: folder + "/" + markerName))
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
+        if let failure = writeFile(Data(markerText.utf8), to: folder + "/" + markerName) {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
+    }
+
+    /// Writes bytes with plain POSIX calls; returns a description of the failure, if any.
+    static func writeFile(_ data: Data, to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+        defer { close(descriptor) }
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = "\(path): \(String(cString: strerror(errno)))"
+                    return
+                }
+                offset += count
+            }
+        }
+        return failure
     }
 
     /// Exchanges the new folder with the old one atomically (renameat2 on Linux), or moves
