@@ -55,7 +55,7 @@ body {
   background: var(--bg);
 }
 .wrap { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
-a { color: var(--link); text-underline-offset: 0.15em; }
+a { color: var(--link); }
 a:hover { color: var(--accent-dark); }
 a:focus-visible, button:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 main:focus { outline: none; }
