@@ -42,6 +42,8 @@ import Testing
         try site.write("content/news/biner.md", data: Data("---\ntitle: X\0\n---\n".utf8))
         try site.write("content/news/latin1.md", data: Data("---\ntitle: Caf".utf8) + Data([0xE9]) + Data("\ndate: 2024-01-01\n---\n".utf8))
         try site.write("content/news/besar.md", String(repeating: "a", count: SourceText.Limits.markdownBytes + 10))
+        // Quadratic in cmark-gfm 0.29 (CVE-2023-22486): 50,000 of these take minutes.
+        try site.write("content/news/kurung.md", "---\ntitle: K\ndate: 2024-01-01\n---\n" + String(repeating: "![[]()", count: 50_000))
         try FileManager.default.createSymbolicLink(atPath: site.root + "/content/news/luar.md", withDestinationPath: "/etc/hostname")
         let errors = site.buildErrors()
         let expected = [
@@ -53,6 +55,7 @@ import Testing
             "content/news/biner.md:2:9: error: the file contains a NUL byte",
             "content/news/latin1.md:2:11: error: the file is not valid UTF-8 text",
             "content/news/besar.md:1:1: error: the file is too large",
+            "content/news/kurung.md:5:1: error: the text has 100000 `[` characters; the limit is 10000",
             "content/news/luar.md:1:1: error: this file is a link to a place outside the site folder",
         ]
         for prefix in expected {

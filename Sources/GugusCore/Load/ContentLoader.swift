@@ -78,6 +78,10 @@ public enum ContentLoader {
                               hint: "keep only the fields between the `---` lines; long text belongs in the body below them")
             return nil
         }
+        if let problem = checkBodyLimits(frontMatter, path: path) {
+            diagnostics.append(problem)
+            return nil
+        }
         let node: Node?
         switch YAMLDocument.parse(frontMatter.yaml, file: path, firstLine: frontMatter.yamlFirstLine) {
         case let .success(parsed): node = parsed
@@ -100,6 +104,24 @@ public enum ContentLoader {
             dataLoader: { name, location in dataLoader(name, location, &diagnostics) })
         diagnostics.append(contentsOf: reader.diagnostics)
         return item
+    }
+
+    /// Refuses bodies that would make cmark-gfm work for minutes.
+    static func checkBodyLimits(_ frontMatter: FrontMatter, path: String) -> Diagnostic? {
+        var brackets = 0, pipes = 0
+        for byte in frontMatter.body.utf8 {
+            if byte == 0x5B { brackets += 1 } else if byte == 0x7C { pipes += 1 }
+        }
+        let location = SourceLocation(file: path, line: frontMatter.bodyFirstLine)
+        if brackets > SourceText.Limits.markdownBrackets {
+            return Diagnostic(at: location, "the text has \(brackets) `[` characters; the limit is \(SourceText.Limits.markdownBrackets)",
+                              hint: "this looks like damaged or generated text; an article needs only a few links")
+        }
+        if pipes > SourceText.Limits.markdownPipes {
+            return Diagnostic(at: location, "the text has \(pipes) `|` characters; the limit is \(SourceText.Limits.markdownPipes)",
+                              hint: "split very large tables into a CSV file under content/statistics/")
+        }
+        return nil
     }
 
     static func loadCSV(_ name: String, beside directory: String, at location: SourceLocation, files: SiteFiles, diagnostics: inout DiagnosticLog) -> DataTable? {

@@ -13,6 +13,10 @@ public struct SourceText: Sendable {
         public static let dataBytes = 32 * 1024 * 1024
         public static let yamlNodes = 20_000
         public static let yamlNesting = 64
+        /// cmark-gfm 0.29 takes quadratic time on very many `[` or `|` in one body
+        /// (CVE-2023-22486 and table rows); a real article has a few hundred at most.
+        public static let markdownBrackets = 10_000
+        public static let markdownPipes = 10_000
     }
 
     /// Decodes bytes, or returns the diagnostic that explains why the file cannot be read.
