@@ -10,7 +10,6 @@ public struct Theme: Sendable {
     public var strings: [String: [String: String]]
     /// Files under `assets/`, copied to `/assets/`.
     public var assets: [(path: String, data: Data)]
-    public var templateNames: Set<String>
 
     /// Templates every theme must have.
     static let requiredTemplates = [
@@ -77,7 +76,7 @@ public struct Theme: Sendable {
                               hint: "add i18n/id.yaml to the theme")
         }
         guard diagnostics.errors.count == before else { return nil }
-        return Theme(library: library, strings: strings, assets: assets, templateNames: names)
+        return Theme(library: library, strings: strings, assets: assets)
     }
 
     /// Every file under a folder, keyed by its relative path (hidden files skipped).
