@@ -64,13 +64,10 @@ import Testing
     }
 
     @Test func showsTheAmendmentChainBothWaysAndDerivesStatus() throws {
-        func decree(_ file: String, _ number: String, _ date: String, _ extra: String = "") -> (String, String) {
-            ("content/decrees/\(file).md", "---\ntitle: SK \(number)\nnumber: \(number)\nkind: Keputusan Bupati\nissuer: Bupati Kutai Timur\ndate: \(date)\nregion: \"64.08\"\n\(extra)---\nIsi.\n")
-        }
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [
-            decree("a", "1/A/2019", "2019-01-01"),
-            decree("b", "2/B/2023", "2023-01-01", "amends: [\"1/A/2019\"]\n"),
-            decree("c", "3/C/2024", "2024-01-01", "revokes: [\"1/A/2019\"]\n"),
+            decree("a", "1/A/2019", date: "2019-01-01"),
+            decree("b", "2/B/2023", date: "2023-01-01", extra: "amends: [\"1/A/2019\"]\n"),
+            decree("c", "3/C/2024", date: "2024-01-01", extra: "revokes: [\"1/A/2019\"]\n"),
         ]))
         #expect(site.buildSucceeds())
         let old = site.page("regulasi/1-a-2019/index.html")

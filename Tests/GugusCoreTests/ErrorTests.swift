@@ -64,15 +64,12 @@ import Testing
     }
 
     @Test func checksDecreeReferencesAndCycles() throws {
-        func decree(_ file: String, _ number: String, _ extra: String) -> (String, String) {
-            ("content/decrees/\(file).md", "---\ntitle: SK \(number)\nnumber: \(number)\nkind: Keputusan Bupati\nissuer: Bupati\ndate: 2024-01-01\nregion: \"64\"\n\(extra)---\n")
-        }
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [
-            decree("a", "1/A", "amends: [\"2/B\"]\n"),
-            decree("b", "2/B", "revokes: [\"1/A\"]\n"),
-            decree("c", "3/C", "amends: [\"3/C\"]\n"),
-            decree("d", "4/D", "revokes: [\"9/Z\"]\n"),
-            decree("e", "4/D", ""),
+            decree("a", "1/A", extra: "amends: [\"2/B\"]\n"),
+            decree("b", "2/B", extra: "revokes: [\"1/A\"]\n"),
+            decree("c", "3/C", extra: "amends: [\"3/C\"]\n"),
+            decree("d", "4/D", extra: "revokes: [\"9/Z\"]\n"),
+            decree("e", "4/D"),
         ]))
         let errors = site.buildErrors()
         #expect(errors.contains { $0.contains("the decrees amend or revoke each other in a circle") })

@@ -35,7 +35,8 @@ public enum YAMLDocument {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {
-            return .failure(Diagnostic(file: file, line: firstLine, message: "the YAML cannot be read: \(error)"))
+            return .failure(Diagnostic(file: file, line: firstLine, message: "the YAML cannot be read: \(error)",
+                                       hint: "check quotes, colons and indentation in the fields"))
         }
         if let node {
             var budget = SourceText.Limits.yamlNodes
@@ -59,7 +60,8 @@ public enum YAMLDocument {
                 file: file, line: firstLine + mark.line - 1, column: mark.column, message: message,
                 hint: hint(for: problem))
         default:
-            return Diagnostic(file: file, line: firstLine, message: "the YAML is not valid: \(error)")
+            return Diagnostic(file: file, line: firstLine, message: "the YAML is not valid: \(error)",
+                              hint: "check quotes, colons and indentation in the fields")
         }
     }
 

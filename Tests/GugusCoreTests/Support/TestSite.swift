@@ -103,3 +103,9 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath)
 func news(_ slug: String = "x", title: String = "Judul", date: String = "2024-07-25", extra: String = "", body: String = "Isi berita.") -> (String, String) {
     ("content/news/\(slug).md", "---\ntitle: \(title)\ndate: \(date)\n\(extra)---\n\(body)\n")
 }
+
+/// A decree file; its fields sit on lines 2–7 and `extra` starts on line 8.
+func decree(_ file: String, _ number: String, date: String = "2024-01-01", extra: String = "") -> (String, String) {
+    ("content/decrees/\(file).md",
+     "---\ntitle: SK \(number)\nnumber: \(number)\nkind: Keputusan Bupati\nissuer: Bupati Kutai Timur\ndate: \(date)\nregion: \"64.08\"\n\(extra)---\nIsi.\n")
+}
