@@ -1,6 +1,6 @@
 /// Turns the front matter of one content file into a typed `ContentItem`.
 enum ItemDecoder {
-    static let commonKeys = ["title", "slug", "draft", "summary", "tags", "aliases", "region", "image", "image_alt"]
+    static let commonKeys = ["title", "slug", "draft", "summary", "tags", "aliases", "region", "image", "image_alt", "updated"]
 
     static func decode(
         kind: ContentKind, file: String, fileSlug: String, frontMatter: FrontMatter,
@@ -25,7 +25,8 @@ enum ItemDecoder {
         var common = CommonFields(
             title: title?.value ?? "", slug: slug, draft: reader.bool("draft") ?? false,
             summary: reader.string("summary")?.value, tags: reader.stringList("tags"), aliases: reader.stringList("aliases"),
-            region: reader.string("region"), image: image, imageAlt: imageAlt)
+            region: reader.string("region"), image: image, imageAlt: imageAlt,
+            updated: reader.date("updated")?.value)
         common.tags = common.tags.filter { tag in
             guard Slug.make(from: tag.value).isEmpty else { return true }
             reader.report(tag.location, "the tag \"\(tag.value)\" has no letters or digits", hint: "write tags as words, like `tags: [sosialisasi, kutai-timur]`")
@@ -36,7 +37,7 @@ enum ItemDecoder {
         var known = commonKeys
         switch kind {
         case .decree:
-            known += ["number", "kind", "issuer", "date", "place", "status", "amends", "revokes", "document", "signatory", "subjects", "members"]
+            known += ["number", "kind", "issuer", "date", "place", "status", "amends", "revokes", "document", "signatory", "subjects", "members", "legal_field"]
             details = decree(&reader, common: &common).map { .decree($0) }
         case .event:
             known += ["kind", "start", "end", "location", "online_url", "attendance", "status", "organizer", "participants", "audience", "speakers", "decree"]
@@ -85,7 +86,8 @@ enum ItemDecoder {
             date: date?.value ?? .fallback, place: reader.string("place")?.value, status: status,
             amends: reader.stringList("amends"), revokes: reader.stringList("revokes"),
             document: reader.string("document"), signatory: reader.string("signatory")?.value,
-            subjects: reader.stringList("subjects").map(\.value), members: members)
+            subjects: reader.stringList("subjects").map(\.value), members: members,
+            legalField: reader.string("legal_field")?.value)
         if let number, Slug.make(from: number.value).isEmpty {
             reader.report(number.location, "the decree number \"\(number.value)\" has no letters or digits", hint: "write the number as on the decree, e.g. `number: 264/K.503/2023`")
             return nil

@@ -15,6 +15,8 @@ public struct RenderedMarkdown: Sendable {
     public var diagnostics: [Diagnostic]
     /// The first paragraph as plain text, for summaries.
     public var firstParagraph: String
+    /// The words of the body without markup, for the search index.
+    public var plainText: String = ""
 }
 
 /// How links in a body are checked and rewritten.
@@ -72,7 +74,7 @@ public enum MarkdownRenderer {
         }
         return RenderedMarkdown(
             html: html, headings: rewriter.headings, diagnostics: rewriter.diagnostics,
-            firstParagraph: rewriter.firstParagraph)
+            firstParagraph: rewriter.firstParagraph, plainText: rewriter.plainText)
     }
 }
 
@@ -82,6 +84,7 @@ private struct TreeRewriter {
     var headings: [Heading] = []
     var diagnostics: [Diagnostic] = []
     var firstParagraph = ""
+    var plainText = ""
     private var usedAnchors: [String: Int] = [:]
 
     init(links: LinkContext) { self.links = links }
@@ -93,8 +96,10 @@ private struct TreeRewriter {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            collectText(node, type: type, entering: event == CMARK_EVENT_ENTER)
+            guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_HEADING {
                 headingNodes.append(node)
             } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
@@ -106,6 +111,19 @@ private struct TreeRewriter {
         cmark_iter_free(iterator)
         for node in linkNodes { rewriteLink(node) }
         for node in headingNodes { anchorHeading(node) }
+    }
+
+    /// Text and code literals, with a space wherever a block or a line ends.
+    private mutating func collectText(_ node: OpaquePointer, type: cmark_node_type, entering: Bool) {
+        if entering {
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
+                if let literal = cmark_node_get_literal(node) { plainText += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                plainText += " "
+            }
+        } else if type != CMARK_NODE_EMPH && type != CMARK_NODE_STRONG && type != CMARK_NODE_LINK {
+            plainText += " "
+        }
     }
 
     // MARK: Links and images

@@ -9,6 +9,8 @@ public struct CommonFields: Sendable {
     public var region: Located<String>?
     public var image: Located<String>?
     public var imageAlt: String?
+    /// The date of the last change that matters to readers (`updated:`), if given.
+    public var updated: CivilDate? = nil
 }
 
 /// One content file after loading: its common fields, its type's fields and its body.
@@ -55,6 +57,8 @@ public struct DecreeFields: Sendable {
     public var signatory: String?
     public var subjects: [String]
     public var members: [DecreeMember]
+    /// The field of law (`legal_field`, JDIHN's *bidang hukum*), e.g. `Hukum Administrasi Negara`.
+    public var legalField: String? = nil
 }
 
 public struct EventFields: Sendable {

@@ -7,6 +7,8 @@ struct ContextBuilder: Sendable {
     let bodies: [String: RenderedMarkdown]
     /// The entries of each section list, built once for all its pages.
     let sections: [ContentKind: [ListedEntry]]
+    /// The organization and website nodes of every page's JSON-LD.
+    let siteNodes: [JSONValue]
 
     init(site: Site, format: Formatter, bodies: [String: RenderedMarkdown]) {
         self.site = site
@@ -22,6 +24,7 @@ struct ContextBuilder: Sendable {
             },
             .statistics: site.datasets.map { Self.listed($0.item, $0.url, nil, $0.fields.description) },
         ]
+        siteNodes = StructuredData.siteNodes(site)
     }
 
     typealias Context = [String: Any]
@@ -33,7 +36,23 @@ struct ContextBuilder: Sendable {
 
     // MARK: Every page
 
-    func page(title: String, url: String, description: String?, kind: String, extra: Context) -> Context {
+    /// What a page tells search engines and link previews beyond its title.
+    struct Sharing {
+        /// OpenGraph type: `website` or `article`.
+        var type = "website"
+        /// A site path under `/media/`.
+        var image: String?
+        var imageAlt: String?
+        /// The page's own schema.org node.
+        var structured: JSONValue?
+    }
+
+    func page(title: String, url: String, description: String?, kind: String, extra: Context, sharing: Sharing = Sharing()) -> Context {
+        let base = site.config.baseURL
+        let description = description ?? site.config.tagline ?? site.config.title
+        let structured = sharing.structured ?? StructuredData.webPage(
+            type: kind == "home" ? "WebPage" : ["section", "tag", "region", "index"].contains(kind) ? "CollectionPage" : "WebPage",
+            url: url, title: title, description: description, site: site)
         var context: Context = [
             "lang": site.config.language,
             "t": format.strings,
@@ -43,9 +62,11 @@ struct ContextBuilder: Sendable {
             },
             "hotlines": Self.hotlines(site),
             "page": Self.compact([
-                "title": title, "url": url, "canonical": site.config.baseURL + url, "kind": kind,
-                "description": description ?? site.config.tagline ?? site.config.title,
-                "isHome": url == "/",
+                "title": title, "url": url, "canonical": base + url, "kind": kind,
+                "description": description, "isHome": url == "/", "isSearch": url == "/cari/",
+                "ogType": sharing.type, "ogLocale": site.config.language == "en" ? "en_US" : "id_ID",
+                "image": sharing.image.map { base + $0 }, "imageAlt": sharing.imageAlt,
+                "jsonLD": StructuredData.document(siteNodes: siteNodes, page: structured).scriptText,
             ]),
         ]
         context.merge(extra) { _, new in new }

@@ -30,6 +30,115 @@ enum DefaultTheme {
 {{/base}}
 
 """#,
+        "assets/search.js": #"""
+/* Gugus site search: loads /search-index.json once and matches every word of the query
+   as a prefix of the indexed words, ignoring case and diacritics. No dependencies. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-index]");
+  var input = document.getElementById("q");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!form || !input || !list || !status) return;
+  var index = null;
+  var loading = null;
+  var timer = 0;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function tokens(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word.length > 0; });
+  }
+  function load() {
+    if (!loading) {
+      status.textContent = status.getAttribute("data-loading");
+      loading = fetch(form.getAttribute("data-index"))
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) { index = data; return data; });
+    }
+    return loading;
+  }
+  /* The documents whose indexed words start with `prefix`. */
+  function lookup(prefix) {
+    var words = index.words;
+    var low = 0, high = words.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (words[middle] < prefix) low = middle + 1; else high = middle;
+    }
+    var found = new Set();
+    for (var i = low; i < words.length && words[i].lastIndexOf(prefix, 0) === 0; i++) {
+      var gaps = index.postings[i], doc = 0;
+      for (var j = 0; j < gaps.length; j++) { doc += gaps[j]; found.add(doc); }
+    }
+    return found;
+  }
+  function search(query) {
+    var terms = tokens(query);
+    if (terms.length === 0) return [];
+    var matches = null;
+    terms.forEach(function (term) {
+      var docs = lookup(term);
+      matches = matches === null ? docs : new Set(Array.from(matches).filter(function (doc) { return docs.has(doc); }));
+    });
+    return Array.from(matches).map(function (doc) {
+      var title = fold(index.docs[doc][0]);
+      var score = 0;
+      terms.forEach(function (term) { if (title.indexOf(term) >= 0) score += 10; });
+      return { doc: doc, score: score };
+    }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, 50);
+  }
+  function show(query) {
+    var results = search(query);
+    list.textContent = "";
+    results.forEach(function (result) {
+      var doc = index.docs[result.doc];
+      var item = document.createElement("li");
+      var heading = document.createElement("h2");
+      var link = document.createElement("a");
+      link.href = doc[1];
+      link.textContent = doc[0];
+      heading.appendChild(link);
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = (index.kinds[doc[2]] || doc[2]) + (doc[3] ? " · " + doc[3] : "");
+      item.appendChild(heading);
+      item.appendChild(meta);
+      if (doc[4]) {
+        var snippet = document.createElement("p");
+        snippet.textContent = doc[4];
+        item.appendChild(snippet);
+      }
+      list.appendChild(item);
+    });
+    var template = results.length ? status.getAttribute("data-found") : status.getAttribute("data-none");
+    status.textContent = query.trim() ? template.replace("{n}", String(results.length)).replace("{q}", query.trim()) : "";
+  }
+  function run() {
+    var query = input.value;
+    load().then(function () { show(query); }, function () { status.textContent = status.getAttribute("data-failed"); });
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (window.history && history.replaceState) history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    run();
+  });
+  var initial = new URLSearchParams(window.location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    run();
+  }
+})();
+
+"""#,
         "assets/style.css": #"""
 /* Gugus default theme: system fonts, no JavaScript, WCAG 2.2 AA contrast. */
 :root {
@@ -124,7 +233,20 @@ code { background: var(--soft); padding: 0 0.2rem; }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-bottom: 0.5rem; }
 }
+.chart-figure { margin: 1rem 0; }
+.chart-figure svg { display: block; width: 100%; max-width: 40rem; height: auto; }
+.chart-figure figcaption { font-size: 0.9rem; color: var(--muted); }
+.calendar-links { margin: 0.75rem 0; }
+.search-form label { display: block; font-weight: bold; margin-bottom: 0.3rem; }
+.search-row { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+.search-row input { flex: 1 1 12rem; font: inherit; padding: 0.5rem; border: 2px solid #555; border-radius: 4px; min-height: 2.75rem; }
+.search-row button { font: inherit; padding: 0.5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; min-height: 2.75rem; cursor: pointer; }
+.search-results { padding-left: 1.2rem; }
+.search-results h2 { font-size: 1.1rem; margin: 1rem 0 0.2rem; }
+.footer-links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 @media print {
+  .search-form, .calendar-links { display: none; }
+  .chart-figure svg { max-width: 100%; }
   .hotline-bar, .site-header nav, .skip-link, .pagination, .site-footer .hotline-box { display: none; }
   body { font-size: 11pt; color: #000; }
   a { color: #000; }
@@ -132,6 +254,46 @@ code { background: var(--soft); padding: 0 0.2rem; }
   .hotline-box, .facts, .figures a { border: 1px solid #000; background: none; }
   table, figure, .facts { break-inside: avoid; }
 }
+
+"""#,
+        "data.mustache": #"""
+{{<base}}
+{{$content}}
+<h1>{{t.data_title}}</h1>
+<p class="lead">{{t.data_intro}}</p>
+{{#data}}
+{{#files}}
+<section class="data-file">
+  <h2>{{title}}</h2>
+  <p><a href="{{url}}">{{url}}</a> · {{format}} · {{count}} {{t.data_records}}</p>
+  <p>{{intro}}</p>
+  <div class="table-scroll" role="region" aria-label="{{title}}" tabindex="0">
+  <table class="data">
+    <thead><tr><th scope="col">{{t.data_field}}</th><th scope="col">{{t.data_meaning}}</th></tr></thead>
+    <tbody>
+    {{#fields}}<tr><th scope="row"><code>{{name}}</code></th><td>{{meaning}}</td></tr>{{/fields}}
+    </tbody>
+  </table>
+  </div>
+</section>
+{{/files}}
+<section>
+  <h2>{{t.data_per_dataset}}</h2>
+  <p>{{t.data_per_dataset_intro}}</p>
+  <ul class="links">
+    {{#datasets}}<li><a href="{{url}}">{{title}}</a>: <a href="{{csvURL}}">CSV</a> · <a href="{{jsonURL}}">JSON</a></li>{{/datasets}}
+  </ul>
+</section>
+<section>
+  <h2>{{t.data_feeds}}</h2>
+  <ul class="links">
+    {{#feeds}}<li><a href="{{url}}">{{title}}</a> ({{format}})</li>{{/feeds}}
+  </ul>
+</section>
+{{/data}}
+<p>{{t.data_reuse}}</p>
+{{/content}}
+{{/base}}
 
 """#,
         "dataset.mustache": #"""
@@ -145,6 +307,12 @@ code { background: var(--soft); padding: 0 0.2rem; }
     <h1>{{title}}</h1>
   </header>
   {{#description}}<p class="lead">{{description}}</p>{{/description}}
+  {{#chart}}
+  <figure class="chart-figure">
+    {{{svg}}}
+    <figcaption>{{t.chart_caption}}</figcaption>
+  </figure>
+  {{/chart}}
   <div class="table-scroll" role="region" aria-labelledby="tabel-data" tabindex="0">
   <table class="data">
     <caption id="tabel-data">{{title}}{{#unit}} ({{t.dataset_unit}}: {{unit}}){{/unit}}</caption>
@@ -252,6 +420,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
     {{#audience}}<dt>{{t.event_audience}}</dt><dd>{{audience}}</dd>{{/audience}}
     {{#decree}}<dt>{{t.event_decree}}</dt><dd><a href="{{url}}">{{title}}</a>{{#detail}} ({{detail}}){{/detail}}</dd>{{/decree}}
   </dl>
+  {{^isCancelled}}<p class="calendar-links"><a href="{{icsURL}}" download>{{t.add_to_calendar}}</a> · <a href="/kegiatan/kalender.ics">{{t.subscribe_calendar}}</a></p>{{/isCancelled}}
   {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
   {{#image}}<figure><img src="{{src}}" alt="{{alt}}"></figure>{{/image}}
   <div class="body">
@@ -314,6 +483,12 @@ code { background: var(--soft); padding: 0 0.2rem; }
     <li><a href="{{url}}"><span class="figure-value">{{value}}</span>{{#unit}} <span class="figure-unit">{{unit}}</span>{{/unit}}<span class="figure-label">{{label}}</span><span class="figure-detail">{{detail}}</span></a></li>
   {{/figures}}
   </ul>
+  {{#chart}}
+  <figure class="chart-figure">
+    {{{svg}}}
+    <figcaption><a href="{{url}}">{{title}}</a></figcaption>
+  </figure>
+  {{/chart}}
   <p><a href="/statistik/">{{t.all_statistics}} →</a></p>
 </section>
 </div>
@@ -457,6 +632,42 @@ weekdays: Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday
 time_zone_label: ""
 decimal_separator: "."
 thousands_separator: ","
+search_menu: Search
+search_title: Search
+search_intro: Search the news, events, decrees, statistics and information pages of this site.
+search_label: Words to search for
+search_button: Search
+search_found: "{n} results for “{q}”."
+search_none: "No results for “{q}”. Try another word, or browse the lists below."
+search_loading: Loading the search index…
+search_failed: The search index could not be loaded. Please browse the lists below.
+search_browse: Browse
+add_to_calendar: Add to calendar
+subscribe_calendar: Subscribe to the calendar of all events
+chart_bar: "Bar chart of {series} by {x}"
+chart_line: "Line chart of {series} by {x}"
+chart_caption: Chart of the table below.
+footer_data_menu: Open data
+data_title: Open data
+data_intro: "The data files of this site are free to reuse by NGOs, journalists and other offices. Every file is updated each time the site is built."
+data_records: records
+data_field: Field
+data_meaning: Meaning
+data_decrees: Decrees (JDIHN format)
+data_decrees_intro: "Decree metadata with the field names exchanged by integrations of Indonesia's legal documentation network (JDIHN), plus the amendment and revocation chain."
+data_events: Events
+data_events_intro: Every event, upcoming ones first. Times are ISO 8601 in the site's time zone.
+data_datasets: Statistics datasets
+data_datasets_intro: One record per dataset, with the addresses of its CSV and JSON files.
+data_per_dataset: Files per dataset
+data_per_dataset_intro: "Each dataset is available as CSV (RFC 4180, CRLF line ends, a header row) and JSON beside its page."
+data_feeds: Feeds, calendar and sitemap
+data_news_feed: News feed (Atom)
+data_event_feed: Events feed (Atom)
+data_calendar: Events calendar (iCalendar)
+data_sitemap: Sitemap
+data_search_index: Search index
+data_reuse: "Every page also carries schema.org JSON-LD (Legislation, Event, NewsArticle, Dataset, GovernmentOrganization)."
 
 """#,
         "i18n/id.yaml": #"""
@@ -588,6 +799,97 @@ weekdays: Minggu, Senin, Selasa, Rabu, Kamis, Jumat, Sabtu
 time_zone_label: ""
 decimal_separator: ","
 thousands_separator: "."
+search_menu: Cari
+search_title: Cari
+search_intro: Cari berita, kegiatan, regulasi, statistik dan halaman informasi di situs ini.
+search_label: Kata yang dicari
+search_button: Cari
+search_found: "{n} hasil untuk “{q}”."
+search_none: "Tidak ada hasil untuk “{q}”. Coba kata lain, atau jelajahi daftar di bawah."
+search_loading: Memuat indeks pencarian…
+search_failed: Indeks pencarian tidak dapat dimuat. Silakan jelajahi daftar di bawah.
+search_browse: Jelajahi
+add_to_calendar: Tambahkan ke kalender
+subscribe_calendar: Langganan kalender semua kegiatan
+chart_bar: "Diagram batang {series} menurut {x}"
+chart_line: "Diagram garis {series} menurut {x}"
+chart_caption: Grafik dari tabel di bawah ini.
+footer_data_menu: Data terbuka
+data_title: Data terbuka
+data_intro: "Berkas data situs ini bebas dipakai ulang oleh LSM, jurnalis dan instansi lain. Setiap berkas diperbarui setiap kali situs dibangun."
+data_records: data
+data_field: Kolom
+data_meaning: Arti
+data_decrees: Regulasi (format JDIHN)
+data_decrees_intro: "Metadata surat keputusan dengan nama kolom yang dipakai integrasi Jaringan Dokumentasi dan Informasi Hukum Nasional (JDIHN), ditambah riwayat perubahan dan pencabutan."
+data_events: Kegiatan
+data_events_intro: Semua kegiatan, kegiatan mendatang lebih dulu. Waktu ditulis menurut ISO 8601 dengan zona waktu situs.
+data_datasets: Daftar dataset statistik
+data_datasets_intro: Satu data per dataset, dengan alamat berkas CSV dan JSON-nya.
+data_per_dataset: Berkas per dataset
+data_per_dataset_intro: "Setiap dataset tersedia sebagai CSV (RFC 4180, baris diakhiri CRLF, baris pertama berisi nama kolom) dan JSON di samping halamannya."
+data_feeds: Umpan, kalender dan peta situs
+data_news_feed: Umpan berita (Atom)
+data_event_feed: Umpan kegiatan (Atom)
+data_calendar: Kalender kegiatan (iCalendar)
+data_sitemap: Peta situs
+data_search_index: Indeks pencarian
+data_reuse: "Struktur data halaman juga tersedia sebagai JSON-LD schema.org di setiap halaman (Legislation, Event, NewsArticle, Dataset, GovernmentOrganization)."
+data_decree_idData: Pengenal tetap (slug halaman)
+data_decree_noPeraturan: Nomor keputusan
+data_decree_judul: Judul
+data_decree_jenis: Jenis peraturan, mis. Keputusan Bupati
+data_decree_singkatanJenis: Singkatan jenis, mis. KEPBUP
+data_decree_tanggal_penetapan: Tanggal penetapan (YYYY-MM-DD)
+data_decree_tahun_pengundangan: Tahun
+data_decree_tempatTerbit: Tempat penetapan
+data_decree_teuBadan: Badan yang menetapkan (tajuk entri utama)
+data_decree_sumber: Lembaga yang menerbitkan data ini
+data_decree_subjek: Subjek, dipisah tanda " - "
+data_decree_status: "Berlaku, Diubah atau Dicabut (diturunkan dari keputusan lain yang mengubah atau mencabutnya)"
+data_decree_bahasa: Bahasa dokumen
+data_decree_bidangHukum: "Bidang hukum (kolom `legal_field`), null bila tidak diisi"
+data_decree_urlDownload: Alamat berkas PDF, null bila tidak ada
+data_decree_urlDetailPeraturan: Alamat halaman keputusan
+data_decree_penandatangan: Penanda tangan
+data_decree_kodeWilayah: Kode wilayah Kemendagri
+data_decree_mengubah: Nomor keputusan yang diubah
+data_decree_diubahOleh: Nomor keputusan yang mengubahnya
+data_decree_mencabut: Nomor keputusan yang dicabut
+data_decree_dicabutOleh: Nomor keputusan yang mencabutnya
+data_event_id: Pengenal tetap (slug halaman)
+data_event_judul: Judul
+data_event_jenis: "sosialisasi, advokasi, rakor, webinar, pelatihan atau lainnya"
+data_event_mulai: Waktu mulai (ISO 8601)
+data_event_selesai: Waktu selesai, null bila tidak diisi
+data_event_zonaWaktu: Zona waktu IANA
+data_event_lokasi: Tempat
+data_event_tautanDaring: Tautan kegiatan daring
+data_event_caraHadir: "offline, online atau mixed"
+data_event_status: "scheduled, cancelled, postponed atau moved-online"
+data_event_penyelenggara: Penyelenggara
+data_event_peserta: Daftar peserta
+data_event_sasaran: Sasaran kegiatan
+data_event_narasumber: Daftar narasumber
+data_event_kodeWilayah: Kode wilayah Kemendagri
+data_event_wilayah: Nama wilayah
+data_event_dasarHukum: Nomor keputusan yang menjadi dasar kegiatan
+data_event_ringkasan: Ringkasan
+data_event_url: Alamat halaman kegiatan
+data_event_ics: Alamat berkas iCalendar kegiatan
+data_dataset_id: Pengenal tetap (slug halaman)
+data_dataset_judul: Judul
+data_dataset_deskripsi: Deskripsi
+data_dataset_sumber: Sumber data
+data_dataset_satuan: Satuan
+data_dataset_kategori: Kolom kategori (sumbu x)
+data_dataset_seri: Kolom angka yang digambar
+data_dataset_kolom: Semua kolom
+data_dataset_jumlahBaris: Jumlah baris
+data_dataset_kodeWilayah: Kode wilayah Kemendagri
+data_dataset_url: Alamat halaman dataset
+data_dataset_csv: Alamat berkas CSV
+data_dataset_json: Alamat berkas JSON
 
 """#,
         "layouts/base.mustache": ##"""
@@ -599,7 +901,20 @@ thousands_separator: "."
 <title>{{$title}}{{page.title}} · {{site.title}}{{/title}}</title>
 <meta name="description" content="{{page.description}}">
 <link rel="canonical" href="{{page.canonical}}">
+<meta property="og:title" content="{{page.title}}">
+<meta property="og:description" content="{{page.description}}">
+<meta property="og:url" content="{{page.canonical}}">
+<meta property="og:type" content="{{page.ogType}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:locale" content="{{page.ogLocale}}">
+{{#page.image}}<meta property="og:image" content="{{page.image}}">
+<meta property="og:image:alt" content="{{page.imageAlt}}">
+{{/page.image}}
+<link rel="alternate" type="application/atom+xml" title="{{t.data_news_feed}}" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" title="{{t.data_event_feed}}" href="/kegiatan/feed.xml">
+<link rel="search" type="application/json" href="/search-index.json">
 <link rel="stylesheet" href="/assets/style.css">
+<script type="application/ld+json">{{{page.jsonLD}}}</script>
 {{$head}}{{/head}}
 </head>
 <body>
@@ -618,6 +933,7 @@ thousands_separator: "."
         {{#menu}}
         <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
         {{/menu}}
+        <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
       </ul>
     </nav>
   </div>
@@ -752,6 +1068,14 @@ thousands_separator: "."
       </ul>
       <p>{{t.hotline_emergency}}</p>
     </div>
+    <nav aria-label="{{t.footer_data_menu}}">
+      <ul class="footer-links">
+        <li><a href="/data/">{{t.data_title}}</a></li>
+        <li><a href="/feed.xml">{{t.data_news_feed}}</a></li>
+        <li><a href="/kegiatan/kalender.ics">{{t.data_calendar}}</a></li>
+        <li><a href="/sitemap.xml">{{t.data_sitemap}}</a></li>
+      </ul>
+    </nav>
     <p class="generator">{{t.footer_generator}} · {{site.year}}</p>
   </div>
 </footer>
@@ -815,6 +1139,36 @@ thousands_separator: "."
   </ul>
 </nav>
 {{/pagination}}
+
+"""#,
+        "search.mustache": #"""
+{{<base}}
+{{$head}}<script src="/assets/search.js" defer></script>{{/head}}
+{{$content}}
+<h1>{{t.search_title}}</h1>
+<p class="lead">{{t.search_intro}}</p>
+<form class="search-form" role="search" action="/cari/" method="get" data-index="/search-index.json">
+  <label for="q">{{t.search_label}}</label>
+  <div class="search-row">
+    <input type="search" id="q" name="q" autocomplete="off" spellcheck="false">
+    <button type="submit">{{t.search_button}}</button>
+  </div>
+</form>
+<p id="search-status" class="meta" role="status" aria-live="polite" data-found="{{t.search_found}}" data-none="{{t.search_none}}" data-loading="{{t.search_loading}}" data-failed="{{t.search_failed}}"></p>
+<ol id="search-results" class="search-results"></ol>
+{{#search}}
+<section class="search-browse" aria-labelledby="jelajahi">
+  <h2 id="jelajahi">{{t.search_browse}}</h2>
+  <ul class="links">
+    {{#sections}}<li><a href="{{url}}">{{title}}</a></li>{{/sections}}
+    {{#pages}}<li><a href="{{url}}">{{title}}</a></li>{{/pages}}
+    <li><a href="/tag/">{{t.tags_heading}}</a></li>
+    <li><a href="/wilayah/">{{t.regions_heading}}</a></li>
+  </ul>
+</section>
+{{/search}}
+{{/content}}
+{{/base}}
 
 """#,
     ]

@@ -8,7 +8,9 @@ extension ContextBuilder {
             "source": news.fields.source.map { Self.compact(["name": $0.name, "url": $0.url]) },
             "events": links(news.events), "decrees": links(news.decrees),
         ])) { _, new in new }
-        return page(title: news.item.title, url: news.url, description: summary(of: news.item), kind: "news", extra: ["article": values])
+        let description = summary(of: news.item)
+        return page(title: news.item.title, url: news.url, description: description, kind: "news", extra: ["article": values],
+                    sharing: sharing(news.item, type: "article", StructuredData.news(news, site: site, description: description)))
     }
 
     func event(_ event: ResolvedEvent) -> Context {
@@ -27,8 +29,11 @@ extension ContextBuilder {
             "participantList": fields.participants.isEmpty ? nil : ["items": fields.participants] as Context,
             "speakerList": fields.speakers.isEmpty ? nil : ["items": fields.speakers] as Context,
             "decree": event.decree.map(link), "news": links(event.news),
+            "icsURL": ICalendar.eventPath(event),
         ])) { _, new in new }
-        return page(title: event.item.title, url: event.url, description: summary(of: event.item), kind: "event", extra: ["event": values])
+        let description = summary(of: event.item)
+        return page(title: event.item.title, url: event.url, description: description, kind: "event", extra: ["event": values],
+                    sharing: sharing(event.item, type: "website", StructuredData.event(event, site: site, description: description)))
     }
 
     func decree(_ decree: ResolvedDecree) -> Context {
@@ -64,7 +69,9 @@ extension ContextBuilder {
             },
             "events": links(decree.events), "news": links(decree.news),
         ])) { _, new in new }
-        return page(title: decree.item.title, url: decree.url, description: summary(of: decree.item) ?? fields.number.value, kind: "decree", extra: ["decree": values])
+        let description = summary(of: decree.item) ?? fields.number.value
+        return page(title: decree.item.title, url: decree.url, description: description, kind: "decree", extra: ["decree": values],
+                    sharing: sharing(decree.item, type: "article", StructuredData.decree(decree, site: site, description: description)))
     }
 
     func dataset(_ dataset: ResolvedDataset) -> Context {
@@ -85,8 +92,11 @@ extension ContextBuilder {
             },
             "csvURL": dataset.csvURL, "jsonURL": dataset.jsonURL,
             "rowCount": String(fields.table.rows.count),
+            "chart": chart(dataset, id: "grafik-" + dataset.item.slug),
         ])) { _, new in new }
-        return page(title: dataset.item.title, url: dataset.url, description: fields.description ?? summary(of: dataset.item), kind: "dataset", extra: ["dataset": values])
+        let description = fields.description ?? summary(of: dataset.item)
+        return page(title: dataset.item.title, url: dataset.url, description: description, kind: "dataset", extra: ["dataset": values],
+                    sharing: sharing(dataset.item, type: "website", StructuredData.dataset(dataset, site: site, description: description)))
     }
 
     func infoPage(_ info: ResolvedPage) -> Context {
@@ -95,7 +105,34 @@ extension ContextBuilder {
         if headings.count >= 3 {
             values["tocList"] = ["items": headings.map { ["text": $0.text, "anchor": $0.anchor] as Context }] as Context
         }
-        return page(title: info.item.title, url: info.url, description: summary(of: info.item), kind: "page", extra: ["info": values])
+        return page(title: info.item.title, url: info.url, description: summary(of: info.item), kind: "page", extra: ["info": values],
+                    sharing: sharing(info.item, type: "website", nil))
+    }
+
+    func sharing(_ item: ContentItem, type: String, _ structured: JSONValue?) -> Sharing {
+        let image = item.common.image.flatMap { SitePath.mediaPath($0.value) }.map { "/media/" + $0 }
+        return Sharing(type: type, image: image, imageAlt: item.common.imageAlt, structured: structured)
+    }
+
+    /// The SVG chart of a dataset with its screen-reader description, or nil.
+    func chart(_ dataset: ResolvedDataset, id: String) -> Context? {
+        guard let data = ChartData.of(dataset) else { return nil }
+        let style: SVGChart.Style = dataset.fields.chart == "line" ? .line : .bar
+        let format = self.format
+        let number: @Sendable (Double) -> String = { value in
+            format.number(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))
+        }
+        let points = data.categories.prefix(12).enumerated().map { index, category in
+            category + ": " + data.series.map { series in
+                let value = index < series.values.count ? series.values[index].map(number) ?? "–" : "–"
+                return data.series.count > 1 ? "\(series.name) \(value)" : value
+            }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        let description = format.text(style == .line ? "chart_line" : "chart_bar")
+            .replacingOccurrences(of: "{series}", with: data.series.map(\.name).joined(separator: ", "))
+            .replacingOccurrences(of: "{x}", with: data.categoryName) + ". " + points + (data.categories.count > 12 ? "; …" : ".")
+        let chart = SVGChart(data: data, style: style, id: id, number: number, description: description)
+        return ["svg": chart.svg(), "caption": description]
     }
 }
 

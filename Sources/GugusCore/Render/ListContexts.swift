@@ -57,6 +57,12 @@ extension ContextBuilder {
                 return values
             },
             "figures": keyFigures.isEmpty ? nil : keyFigures,
+            "chart": site.datasets.lazy.compactMap { dataset -> Context? in
+                guard var chart = self.chart(dataset, id: "grafik-beranda") else { return nil }
+                chart["title"] = dataset.item.title
+                chart["url"] = dataset.url
+                return chart
+            }.first,
             "pages": site.pages.filter { $0.fields.menu != nil }.map { ["title": $0.item.title, "url": $0.url] as Context },
         ])
         return page(title: site.config.title, url: "/", description: site.config.tagline, kind: "home", extra: ["home": values])

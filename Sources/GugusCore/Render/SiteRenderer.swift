@@ -10,6 +10,8 @@ enum SiteRenderer {
         case tag(Int, page: Int), region(Int, page: Int)
         case tagIndex, regionIndex
         case alias(Int)
+        case newsFeed, eventFeed, calendar, eventCalendar(Int)
+        case sitemap, openData, dataPage, searchIndex, searchPage
     }
 
     /// Renders every Markdown body once; list pages reuse the summaries.
@@ -49,6 +51,8 @@ enum SiteRenderer {
             jobs += (1...ContextBuilder.pageCount(region.entries.count, perPage: perPage)).map { Job.region(index, page: $0) }
         }
         jobs += site.aliases.indices.map(Job.alias)
+        jobs += [.newsFeed, .eventFeed, .calendar, .sitemap, .openData, .dataPage, .searchIndex, .searchPage]
+        jobs += site.events.indices.map(Job.eventCalendar)
         return jobs
     }
 
@@ -137,6 +141,26 @@ enum SiteRenderer {
             let context = builder.page(title: alias.title, url: alias.to, description: nil, kind: "alias",
                                        extra: ["alias": ["target": alias.to, "canonical": site.config.baseURL + alias.to, "title": alias.title]])
             return [html(alias.from, "alias", context)]
+        case .newsFeed:
+            return [OutputFile(path: "feed.xml", text: AtomFeed.xml(AtomFeed.news(site, builder: builder), site: site))]
+        case .eventFeed:
+            return [OutputFile(path: "kegiatan/feed.xml", text: AtomFeed.xml(AtomFeed.events(site, builder: builder), site: site))]
+        case .calendar:
+            let name = site.config.title + " · " + format.text("section_event")
+            return [OutputFile(path: "kegiatan/kalender.ics", text: ICalendar.calendar(site.events, name: name, site: site))]
+        case let .eventCalendar(index):
+            let event = site.events[index]
+            return [OutputFile(path: String(ICalendar.eventPath(event).dropFirst()), text: ICalendar.calendar([event], name: event.item.title, site: site))]
+        case .sitemap:
+            return Sitemap.files(site) + [OutputFile(path: "robots.txt", text: Sitemap.robots(site))]
+        case .openData:
+            return OpenData.files(site)
+        case .dataPage:
+            return [html("/data/", "data", builder.dataPage())]
+        case .searchIndex:
+            return [OutputFile(path: "search-index.json", data: SearchIndex.json(site, builder: builder))]
+        case .searchPage:
+            return [html("/cari/", "search", builder.searchPage())]
         }
     }
 }

@@ -1,0 +1,94 @@
+import Foundation
+
+/// `/search-index.json` for the `/cari/` page: every content page with its title, type,
+/// date and a snippet, and an inverted index of folded words (case and diacritics
+/// removed) so that the page's small script can match prefixes without scanning text.
+enum SearchIndex {
+    /// Words too common in Indonesian (and English) to help a search.
+    static let stopWords: Set<String> = [
+        "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "dalam", "pada", "ini", "itu", "atau", "juga", "oleh", "akan",
+        "tidak", "ada", "sebagai", "para", "serta", "adalah", "karena", "agar", "bagi", "telah", "sudah", "dapat", "lebih",
+        "the", "of", "and", "to", "in", "for", "on", "is", "are", "a", "an",
+    ]
+    /// The body words indexed per page: enough to find a page by what it is about,
+    /// while the index stays small on a large site.
+    static let bodyWordLimit = 400
+
+    struct Document {
+        var title: String
+        var url: String
+        var kind: ContentKind
+        var date: String?
+        var snippet: String
+        var text: String
+    }
+
+    static func documents(_ site: Site, builder: ContextBuilder) -> [Document] {
+        func document(_ item: ContentItem, _ url: String, _ date: CivilDate?, extra: [String]) -> Document {
+            let region = item.common.region.flatMap { site.region($0.value)?.name }
+            let words = [item.title, item.common.summary ?? ""] + item.common.tags.map(\.value) + [region ?? ""] + extra
+            return Document(
+                title: item.title, url: url, kind: item.kind, date: date.map(builder.format.date),
+                snippet: ContextBuilder.shorten(builder.summary(of: item) ?? "", to: 160),
+                text: words.joined(separator: " ") + " " + (builder.body(of: item)?.plainText ?? ""))
+        }
+        var documents: [Document] = []
+        documents += site.news.map { document($0.item, $0.url, $0.fields.date, extra: [$0.fields.author ?? ""]) }
+        documents += site.events.map {
+            document($0.item, $0.url, $0.fields.start.date, extra: [$0.fields.location ?? "", $0.fields.organizer ?? "", $0.fields.kind])
+        }
+        documents += site.decrees.map { document($0.item, $0.url, $0.fields.date, extra: [$0.fields.number.value, $0.fields.kind, $0.fields.issuer]) }
+        documents += site.datasets.map { document($0.item, $0.url, nil, extra: [$0.fields.description ?? "", $0.fields.source ?? ""]) }
+        documents += site.pages.map { document($0.item, $0.url, nil, extra: []) }
+        return documents
+    }
+
+    static func json(_ site: Site, builder: ContextBuilder) -> Data {
+        let documents = documents(site, builder: builder)
+        let termLists = ParallelMap.map(documents) { terms(of: $0.text) }
+        var postings: [String: [Int]] = [:]
+        for (index, terms) in termLists.enumerated() {
+            for term in terms { postings[term, default: []].append(index) }
+        }
+        let words = postings.keys.sorted()
+        let kinds = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0.rawValue, JSONValue.string(builder.format.text("kind_" + $0.rawValue))) })
+        let index = JSONValue.record([
+            "version": .int(1),
+            "kinds": .object(kinds),
+            "docs": .array(documents.map { document in
+                .array([.string(document.title), .string(document.url), .string(document.kind.rawValue), .string(document.date ?? ""), .string(document.snippet)])
+            }),
+            "words": .array(words.map(JSONValue.string)),
+            // Each word's documents as gaps from the previous one: smaller numbers, smaller file.
+            "postings": .array(words.map { word in
+                var previous = 0
+                return .array((postings[word] ?? []).map { index in
+                    defer { previous = index }
+                    return .int(index - previous)
+                })
+            }),
+        ])
+        return index.encoded() + Data("\n".utf8)
+    }
+
+    /// The distinct folded words of a text: title and summary words first, then the body
+    /// up to the limit.
+    static func terms(of text: String) -> [String] {
+        var seen: Set<String> = []
+        var terms: [String] = []
+        for word in fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            guard word.count >= 2, word.count <= 32 else { continue }
+            let term = String(word)
+            guard !stopWords.contains(term), seen.insert(term).inserted else { continue }
+            terms.append(term)
+            if terms.count >= bodyWordLimit { break }
+        }
+        return terms
+    }
+
+    /// Lower case without diacritics: `Sosialisasi PERDAGANGAN Orang` → `sosialisasi perdagangan orang`,
+    /// `Kutai Timur’s café` → `kutai timur s cafe`. The search script folds queries the same way.
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+}

@@ -1,0 +1,49 @@
+/// The search page and the open-data page.
+extension ContextBuilder {
+    func searchPage() -> Context {
+        let sections = [("news", "/berita/"), ("event", "/kegiatan/"), ("decree", "/regulasi/"), ("statistics", "/statistik/")]
+        let values: Context = [
+            "sections": sections.map { ["title": format.text("section_" + $0.0), "url": $0.1] as Context },
+            "pages": site.pages.map { ["title": $0.item.title, "url": $0.url] as Context },
+        ]
+        return page(title: format.text("search_title"), url: "/cari/", description: format.text("search_intro"), kind: "search",
+                    extra: ["search": values])
+    }
+
+    func dataPage() -> Context {
+        let decreeFields = [
+            "idData", "noPeraturan", "judul", "jenis", "singkatanJenis", "tanggal_penetapan", "tahun_pengundangan", "tempatTerbit",
+            "teuBadan", "sumber", "subjek", "status", "bahasa", "bidangHukum", "urlDownload", "urlDetailPeraturan",
+            "penandatangan", "kodeWilayah", "mengubah", "diubahOleh", "mencabut", "dicabutOleh",
+        ]
+        let eventFields = [
+            "id", "judul", "jenis", "mulai", "selesai", "zonaWaktu", "lokasi", "tautanDaring", "caraHadir", "status", "penyelenggara",
+            "peserta", "sasaran", "narasumber", "kodeWilayah", "wilayah", "dasarHukum", "ringkasan", "url", "ics",
+        ]
+        let datasetFields = ["id", "judul", "deskripsi", "sumber", "satuan", "kategori", "seri", "kolom", "jumlahBaris", "kodeWilayah", "url", "csv", "json"]
+        func fields(_ names: [String], _ prefix: String) -> [Context] {
+            names.map { ["name": $0, "meaning": format.text("data_" + prefix + "_" + $0)] as Context }
+        }
+        let files: [Context] = [
+            ["title": format.text("data_decrees"), "url": "/data/regulasi.json", "format": "JSON", "count": String(site.decrees.count),
+             "intro": format.text("data_decrees_intro"), "fields": fields(decreeFields, "decree")],
+            ["title": format.text("data_events"), "url": "/data/kegiatan.json", "format": "JSON", "count": String(site.events.count),
+             "intro": format.text("data_events_intro"), "fields": fields(eventFields, "event")],
+            ["title": format.text("data_datasets"), "url": "/data/statistik.json", "format": "JSON", "count": String(site.datasets.count),
+             "intro": format.text("data_datasets_intro"), "fields": fields(datasetFields, "dataset")],
+        ]
+        let feeds: [Context] = [
+            ["title": format.text("data_news_feed"), "url": "/feed.xml", "format": "Atom"],
+            ["title": format.text("data_event_feed"), "url": "/kegiatan/feed.xml", "format": "Atom"],
+            ["title": format.text("data_calendar"), "url": "/kegiatan/kalender.ics", "format": "iCalendar"],
+            ["title": format.text("data_sitemap"), "url": "/sitemap.xml", "format": "XML"],
+            ["title": format.text("data_search_index"), "url": "/search-index.json", "format": "JSON"],
+        ]
+        let datasets = site.datasets.map { dataset -> Context in
+            ["title": dataset.item.title, "url": dataset.url, "csvURL": dataset.csvURL, "jsonURL": dataset.jsonURL]
+        }
+        let values: Context = ["files": files, "feeds": feeds, "datasets": datasets]
+        return page(title: format.text("data_title"), url: "/data/", description: format.text("data_intro"), kind: "data",
+                    extra: ["data": values])
+    }
+}

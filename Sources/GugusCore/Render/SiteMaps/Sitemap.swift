@@ -1,0 +1,79 @@
+/// `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`. Past 50,000 addresses, the sitemap
+/// becomes an index of numbered sitemaps, as the protocol requires.
+enum Sitemap {
+    struct Entry: Equatable {
+        var url: String
+        var lastModified: CivilDate?
+    }
+
+    static let limit = 50_000
+
+    /// Every page a search engine should know, in a stable order: no redirects, no 404.
+    static func entries(_ site: Site) -> [Entry] {
+        func updated(_ item: ContentItem, _ date: CivilDate?) -> CivilDate? {
+            [item.common.updated, date].compactMap { $0 }.max()
+        }
+        var entries: [Entry] = []
+        let newest = [site.news.first?.fields.date, site.decrees.map(\.fields.date).max()].compactMap { $0 }.max()
+        entries.append(Entry(url: "/", lastModified: newest))
+        let perPage = site.config.perPage
+        func list(_ base: String, _ dates: [CivilDate?]) {
+            let pages = ContextBuilder.pageCount(dates.count, perPage: perPage)
+            for page in 1...pages {
+                let slice = dates.dropFirst((page - 1) * perPage).prefix(perPage).compactMap { $0 }
+                entries.append(Entry(url: page == 1 ? base : "\(base)page/\(page)/", lastModified: slice.max()))
+            }
+        }
+        list("/berita/", site.news.map { updated($0.item, $0.fields.date) })
+        list("/kegiatan/", site.events.map { updated($0.item, $0.fields.start.date) })
+        list("/regulasi/", site.decrees.map { updated($0.item, $0.fields.date) })
+        list("/statistik/", site.datasets.map { $0.item.common.updated })
+        entries += site.news.map { Entry(url: $0.url, lastModified: updated($0.item, $0.fields.date)) }
+        entries += site.events.map { Entry(url: $0.url, lastModified: updated($0.item, $0.fields.start.date)) }
+        entries += site.decrees.map { Entry(url: $0.url, lastModified: updated($0.item, $0.fields.date)) }
+        entries += site.datasets.map { Entry(url: $0.url, lastModified: $0.item.common.updated) }
+        entries += site.pages.map { Entry(url: $0.url, lastModified: $0.item.common.updated) }
+        entries.append(Entry(url: "/tag/", lastModified: nil))
+        for tag in site.tags { list(tag.url, tag.entries.map(\.date)) }
+        entries.append(Entry(url: "/wilayah/", lastModified: nil))
+        for region in site.regionListings { list(region.url, region.entries.map(\.date)) }
+        entries.append(Entry(url: "/cari/", lastModified: nil))
+        entries.append(Entry(url: "/data/", lastModified: nil))
+        return entries
+    }
+
+    /// The sitemap files: one `sitemap.xml`, or an index and `sitemap-N.xml` parts.
+    static func files(_ site: Site, limit: Int = limit) -> [OutputFile] {
+        let base = site.config.baseURL
+        let all = entries(site)
+        guard all.count > limit else { return [OutputFile(path: "sitemap.xml", text: urlSet(all, base: base))] }
+        var files: [OutputFile] = []
+        var index = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+        for (number, start) in stride(from: 0, to: all.count, by: limit).enumerated() {
+            let part = Array(all[start..<min(start + limit, all.count)])
+            let name = "sitemap-\(number + 1).xml"
+            files.append(OutputFile(path: name, text: urlSet(part, base: base)))
+            var line = "<sitemap>" + XMLText.element("loc", base + "/" + name)
+            if let newest = part.compactMap(\.lastModified).max() { line += XMLText.element("lastmod", newest.description) }
+            index.append(line + "</sitemap>")
+        }
+        index.append("</sitemapindex>")
+        files.append(OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n"))
+        return files
+    }
+
+    static func urlSet(_ entries: [Entry], base: String) -> String {
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
+        for entry in entries {
+            var line = "<url>" + XMLText.element("loc", base + entry.url)
+            if let date = entry.lastModified { line += XMLText.element("lastmod", date.description) }
+            lines.append(line + "</url>")
+        }
+        lines.append("</urlset>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func robots(_ site: Site) -> String {
+        "User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: \(site.config.baseURL)/sitemap.xml\n"
+    }
+}
