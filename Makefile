@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean
+.PHONY: site test build release theme clean clients
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -14,6 +14,7 @@ test:
 	scripts/embed-theme --check || { echo "templates/ changed: run scripts/embed-theme"; exit 1; }
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) clients
 
 release:
 	scripts/setup
@@ -22,6 +23,10 @@ release:
 build:
 	scripts/setup
 	$(SWIFT) build
+
+## Check the built sample site with real clients: Nu checker, feed and calendar parsers, Chromium + axe.
+clients:
+	scripts/client-tests
 
 ## Rebuild the copy of templates/ that is compiled into the binary.
 theme:
