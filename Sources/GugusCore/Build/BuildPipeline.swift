@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var phases: [(name: String, seconds: Double)]
     public var warnings: [Diagnostic]
     public var output: String
+    /// The resolved site that was written.
+    public var site: Site
 }
 
 /// Why a build failed: the diagnostics, sorted by file and line.
@@ -70,7 +72,7 @@ public enum BuildPipeline {
                 (.page, site.pages.count), (.statistics, site.datasets.count),
             ]
             return .success(BuildReport(
-                pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output))
+                pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site))
         case let .failure(diagnostic):
             log.append(diagnostic)
             return failed()
