@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Include drafts (files with `draft: true`).")
     var drafts = false
 
+    @Flag(help: "Include news dated after today (held back by default until their date).")
+    var future = false
+
     @Option(help: "The date to build as, YYYY-MM-DD (default: today in the site's time zone).")
     var now: String?
 
@@ -45,7 +48,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(
-            siteRoot: site, output: output, includeDrafts: drafts, now: now.flatMap { CivilDate(iso: $0) }, baseURL: baseURL)
+            siteRoot: site, output: output, includeDrafts: drafts, now: now.flatMap { CivilDate(iso: $0) }, baseURL: baseURL,
+            includeFuture: future)
         let console = Console()
         switch BuildPipeline.run(options, progress: { console.status($0) }) {
         case let .success(report):

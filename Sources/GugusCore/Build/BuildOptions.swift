@@ -9,8 +9,15 @@ public struct BuildOptions: Sendable {
     public var now: CivilDate?
     /// Overrides `base_url` of site.yaml.
     public var baseURL: String?
+    /// Publishes news dated after `now` (held back by default).
+    public var includeFuture: Bool
+    /// Checks the build against `published-urls.txt` and records new addresses in it.
+    public var keepsURLManifest: Bool
+    /// A script tag added before `</body>` of every page (the dev server's live reload).
+    public var injectedScript: String?
 
-    public init(siteRoot: String, output: String? = nil, includeDrafts: Bool = false, now: CivilDate? = nil, baseURL: String? = nil) {
+    public init(siteRoot: String, output: String? = nil, includeDrafts: Bool = false, now: CivilDate? = nil, baseURL: String? = nil,
+                includeFuture: Bool = false, keepsURLManifest: Bool = true, injectedScript: String? = nil) {
         var root = siteRoot
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         self.siteRoot = root
@@ -18,5 +25,8 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.now = now
         self.baseURL = baseURL
+        self.includeFuture = includeFuture
+        self.keepsURLManifest = keepsURLManifest
+        self.injectedScript = injectedScript
     }
 }

@@ -60,12 +60,28 @@ public enum BuildPipeline {
         announce(3)
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
-        let files = log.hasErrors ? [] : SiteRenderer.render(site, theme: theme, bodies: bodies)
+        var files = log.hasErrors ? [] : SiteRenderer.render(site, theme: theme, bodies: bodies)
+        let produced = Set(files.map { URLManifest.url(ofOutputPath: $0.path) })
+        let pageURLs = Set(site.permalinks.values).union(site.aliases.map(\.from))
+        for gone in loaded.gone where pageURLs.contains(gone.value.url) || (!SiteRenderer.isPage(gone.value.url) && produced.contains(gone.value.url)) {
+            log.error(gone.location, "\(gone.value.url) is listed as withdrawn, but a page is published at that address",
+                      hint: "remove it from content/gone.yaml, or change the page's slug")
+        }
+        let manifest = options.keepsURLManifest ? URLManifest.read(siteRoot: options.siteRoot) : nil
+        if let manifest, !log.hasErrors {
+            log.append(contentsOf: URLManifest.check(manifest, produced: produced, gone: Set(loaded.gone.map(\.value.url))))
+        }
+        if let script = options.injectedScript { files = files.map { $0.injecting(script) } }
         guard finish(3) else { return failed() }
 
         announce(4)
         switch OutputWriter.write(files, to: options.output, siteRoot: options.siteRoot) {
         case let .success(count):
+            // Drafts are not public: a preview with --drafts does not record addresses.
+            if options.keepsURLManifest && !options.includeDrafts, let text = URLManifest.updated(manifest ?? [], produced: produced),
+                let problem = URLManifest.write(text, siteRoot: options.siteRoot) {
+                log.append(problem)
+            }
             _ = finish(4)
             let counts: [(ContentKind, Int)] = [
                 (.news, site.news.count), (.event, site.events.count), (.decree, site.decrees.count),

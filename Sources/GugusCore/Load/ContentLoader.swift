@@ -15,6 +15,8 @@ public struct LoadedSite: Sendable {
     public var regions: [Located<Region>]
     public var items: [ContentItem]
     public var media: [MediaFile]
+    /// Addresses withdrawn on purpose (`content/gone.yaml`).
+    public var gone: [Located<GoneURL>] = []
 }
 
 /// Load: finds the files of a site, splits and decodes them. Nothing else reads the disk
@@ -32,6 +34,10 @@ public enum ContentLoader {
         }
         if let source = files.readText("content/regions.yaml", limit: SourceText.Limits.dataBytes, diagnostics: &diagnostics) {
             site.regions = SiteConfigLoader.loadRegions(source, diagnostics: &diagnostics)
+        }
+
+        if let source = files.readText("content/gone.yaml", limit: SourceText.Limits.dataBytes, diagnostics: &diagnostics) {
+            site.gone = GoneListLoader.load(source, diagnostics: &diagnostics)
         }
 
         let decoded = ParallelMap.map(ContentKind.allCases.flatMap { kind in

@@ -91,7 +91,7 @@ struct SiteFiles: Sendable {
     /// Markdown files where no content type reads them are a likely mistake.
     func reportStrayEntries(diagnostics: inout DiagnosticLog) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute("content"))) ?? []
-        let known = Set(ContentKind.allCases.map(\.folder) + ["media", "site.yaml", "regions.yaml"])
+        let known = Set(ContentKind.allCases.map(\.folder) + ["media", "site.yaml", "regions.yaml", "gone.yaml"])
         for name in names.sorted() where !known.contains(name) && !name.hasPrefix(".") {
             if name.hasSuffix(".md") || !name.contains(".") {
                 diagnostics.warning(SourceLocation(file: "content/" + name), "Gugus does not read this \(name.contains(".") ? "file" : "folder")",

@@ -144,8 +144,8 @@ private struct TreeRewriter {
             if let path, let url = links.permalinks[path] {
                 resolved = url + target.fragment
             } else if let path, links.unpublished.contains(path) {
-                diagnostics.append(Diagnostic(at: location, severity: .warning, "the link \(raw) goes to a draft, which is not published",
-                                              hint: "publish \(path) (remove `draft: true`) or remove the link"))
+                diagnostics.append(Diagnostic(at: location, severity: .warning, "the link \(raw) goes to a page that is not published yet (a draft, or news dated after today)",
+                                              hint: "publish \(path) (remove `draft: true`, or wait for its date) or remove the link"))
                 resolved = "#"
             } else {
                 diagnostics.append(Diagnostic(at: location, "the link \(raw) does not lead to any content file",

@@ -94,6 +94,8 @@ public struct Site: Sendable {
     /// Old URL path → new URL, from `aliases`.
     public var aliases: [(from: String, to: String, title: String)]
     public var menu: [SiteConfig.MenuEntry]
+    /// Addresses withdrawn on purpose; each gets a page saying so.
+    public var gone: [GoneURL] = []
 
     public func region(_ code: String) -> Region? { regions.first { $0.code == code } }
 }

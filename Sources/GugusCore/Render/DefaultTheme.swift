@@ -436,6 +436,18 @@ code { background: var(--soft); padding: 0 0.2rem; }
 {{/base}}
 
 """#,
+        "gone.mustache": #"""
+{{<base}}
+{{$head}}<meta name="robots" content="noindex">{{/head}}
+{{$content}}
+<h1>{{t.gone_title}}</h1>
+<p class="lead">{{t.gone_text}}</p>
+{{#gone.reason}}<p>{{t.gone_reason}}: {{gone.reason}}</p>{{/gone.reason}}
+<p><a href="/">{{t.home}}</a> · <a href="/cari/">{{t.search_title}}</a></p>
+{{/content}}
+{{/base}}
+
+"""#,
         "home.mustache": #"""
 {{<base}}
 {{$title}}{{site.title}}{{/title}}
@@ -668,6 +680,9 @@ data_calendar: Events calendar (iCalendar)
 data_sitemap: Sitemap
 data_search_index: Search index
 data_reuse: "Every page also carries schema.org JSON-LD (Legislation, Event, NewsArticle, Dataset, GovernmentOrganization)."
+gone_title: This content was withdrawn
+gone_text: The page that was at this address was withdrawn on purpose by the site's editors and is no longer published.
+gone_reason: Reason
 
 """#,
         "i18n/id.yaml": #"""
@@ -890,6 +905,9 @@ data_dataset_kodeWilayah: Kode wilayah Kemendagri
 data_dataset_url: Alamat halaman dataset
 data_dataset_csv: Alamat berkas CSV
 data_dataset_json: Alamat berkas JSON
+gone_title: Konten ini telah ditarik
+gone_text: Halaman yang pernah ada di alamat ini sengaja ditarik oleh pengelola situs dan tidak lagi diterbitkan.
+gone_reason: Alasan
 
 """#,
         "layouts/base.mustache": ##"""

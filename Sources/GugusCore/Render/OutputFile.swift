@@ -33,4 +33,14 @@ public struct OutputFile: Sendable {
         let trimmed = url.hasSuffix("/") ? url : url + "/"
         return String(trimmed.dropFirst()) + "index.html"
     }
+
+    /// The file with a snippet added before `</body>`, when it is an HTML page.
+    func injecting(_ snippet: String) -> OutputFile {
+        guard path.hasSuffix(".html"), case let .bytes(data) = content else { return self }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let range = text.range(of: "</body>", options: .backwards) else { return self }
+        var copy = self
+        copy.content = .bytes(Data(text.replacingCharacters(in: range, with: snippet + "\n</body>").utf8))
+        return copy
+    }
 }

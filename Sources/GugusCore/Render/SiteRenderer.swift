@@ -12,6 +12,7 @@ enum SiteRenderer {
         case alias(Int)
         case newsFeed, eventFeed, calendar, eventCalendar(Int)
         case sitemap, openData, dataPage, searchIndex, searchPage
+        case gone(Int)
     }
 
     /// Renders every Markdown body once; list pages reuse the summaries.
@@ -33,6 +34,9 @@ enum SiteRenderer {
         return (bodies, diagnostics)
     }
 
+    /// Whether an address is an HTML page (`/x/` or `/x.html`).
+    static func isPage(_ url: String) -> Bool { url.hasSuffix("/") || url.hasSuffix(".html") }
+
     static func jobs(for site: Site) -> [Job] {
         var jobs: [Job] = [.home, .notFound, .tagIndex, .regionIndex]
         jobs += site.news.indices.map(Job.news) + site.events.indices.map(Job.event) + site.decrees.indices.map(Job.decree)
@@ -53,6 +57,8 @@ enum SiteRenderer {
         jobs += site.aliases.indices.map(Job.alias)
         jobs += [.newsFeed, .eventFeed, .calendar, .sitemap, .openData, .dataPage, .searchIndex, .searchPage]
         jobs += site.events.indices.map(Job.eventCalendar)
+        // A withdrawn page leaves a notice; other withdrawn files simply disappear.
+        jobs += site.gone.indices.filter { isPage(site.gone[$0].url) }.map(Job.gone)
         return jobs
     }
 
@@ -161,6 +167,11 @@ enum SiteRenderer {
             return [OutputFile(path: "search-index.json", data: SearchIndex.json(site, builder: builder))]
         case .searchPage:
             return [html("/cari/", "search", builder.searchPage())]
+        case let .gone(index):
+            let gone = site.gone[index]
+            let context = builder.page(title: format.text("gone_title"), url: gone.url, description: nil, kind: "gone",
+                                       extra: ["gone": ContextBuilder.compact(["reason": gone.reason])])
+            return [html(gone.url, "gone", context)]
         }
     }
 }

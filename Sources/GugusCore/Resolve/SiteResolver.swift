@@ -10,8 +10,14 @@ enum SiteResolver {
             while config.baseURL.hasSuffix("/") { config.baseURL.removeLast() }
         }
         let now = options.now ?? TimeZoneInfo.today(in: config.timeZone)
-        let published = loaded.items.filter { options.includeDrafts || !$0.common.draft }
-        let unpublished = Set(loaded.items.filter { !options.includeDrafts && $0.common.draft }.map(\.file))
+        // Drafts wait for `--drafts`; news dated after today waits for its date (or `--future`).
+        func isPublished(_ item: ContentItem) -> Bool {
+            if item.common.draft && !options.includeDrafts { return false }
+            if !options.includeFuture, case let .news(fields) = item.details, fields.date > now { return false }
+            return true
+        }
+        let published = loaded.items.filter(isPublished)
+        let unpublished = Set(loaded.items.filter { !isPublished($0) }.map(\.file))
         var permalinks: [String: String] = [:]
         for item in published { permalinks[item.file] = url(of: item) }
 
@@ -100,6 +106,7 @@ enum SiteResolver {
         site.regionListings = regionListings(site)
         site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
         site.aliases = resolveAliases(published, permalinks: permalinks, diagnostics: &diagnostics)
+        site.gone = loaded.gone.map(\.value)
         return site
     }
 
