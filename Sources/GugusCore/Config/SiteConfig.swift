@@ -35,6 +35,8 @@ public struct SiteConfig: Sendable {
     public var menu: [MenuEntry]
     /// The whole site is an illustration (the sample): every page says so.
     public var sample: Bool
+    /// Where the browser editor saves; with it the build writes /admin/.
+    public var cms: CMSSettings? = nil
 
     /// SAPA 129, the national hotline of KemenPPPA: shown when a site lists none.
     public static let defaultHotline = Hotline(

@@ -71,6 +71,7 @@ enum SiteRenderer {
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
         files += site.media.map { OutputFile(path: "media/" + $0.path, copyFrom: $0.absolutePath) }
+        files += DecapCMS.files(for: site)
         return files
     }
 
