@@ -2,18 +2,22 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Gugus: ParsableCommand {
+struct Gugus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gugus",
         abstract: "A static site generator for Indonesia's anti-trafficking task forces (Gugus Tugas PP-TPPO).",
-        subcommands: [Build.self]
+        subcommands: [Build.self, Init.self, New.self, Serve.self]
     )
 
     /// Exit status 0 on success, 1 on content errors, 2 on a wrong command line.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 { exit(withError: error) }

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import GugusCore
+
+/// `gugus serve` as an officer uses it: a real process, a real port, real file edits.
+@Suite(.serialized) struct ServeTests {
+    let binary = repositoryRoot + "/.build/debug/gugus"
+
+    /// Waits until `condition` holds, checking every 50 ms, for at most `seconds`.
+    func eventually(_ seconds: Double = 15, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition()
+    }
+
+    func status(_ port: Int) -> (generation: Int, errors: [String])? {
+        let answer = HTTPProbe.get(port: port, "/__gugus/status")
+        guard answer.status == 200, let start = answer.body.firstIndex(of: "{"),
+            let object = try? JSONSerialization.jsonObject(with: Data(answer.body[start...].utf8)) as? [String: Any],
+            let generation = object["generation"] as? Int
+        else { return nil }
+        return (generation, object["errors"] as? [String] ?? [])
+    }
+
+    @Test func servesRebuildsOnEditShowsErrorsAndRefusesTraversal() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("rakor", title: "Rakor Pertama"), news("draf", title: "Draf Berita", extra: "draft: true\n")]))
+        let port = HTTPProbe.freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", site.root, "--port", String(port), "--now", "2024-08-01"]
+        let log = Pipe()
+        process.standardError = log
+        process.standardOutput = log
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        #expect(eventually { HTTPProbe.get(port: port, "/berita/rakor/").status == 200 }, "the server answers")
+        let page = HTTPProbe.get(port: port, "/berita/rakor/")
+        #expect(page.body.contains("Rakor Pertama"))
+        #expect(page.body.contains("<script src=\"/__gugus/live.js\" defer></script>\n</body>"), "the reload script is added when serving")
+        #expect(!site.exists("berita/rakor/index.html"), "serve does not write into public/")
+        #expect(HTTPProbe.get(port: port, "/berita/draf/").body.contains("Draf Berita"), "drafts are shown while serving")
+        #expect(HTTPProbe.get(port: port, "/tidak-ada/").status == 404)
+
+        // The browser's event stream says "reload" after an edit.
+        let events = HTTPProbe.exchange(port: port, "GET /__gugus/events HTTP/1.1\r\nHost: x\r\n\r\n", timeout: 3, until: "event: reload")
+        #expect(events.contains("text/event-stream") && events.contains("event: reload"))
+        let before = try #require(status(port)).generation
+        try site.write("content/news/rakor.md", "---\ntitle: Rakor Kedua\ndate: 2024-07-25\n---\nIsi baru.\n")
+        #expect(eventually { HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rakor Kedua") }, "the edit shows up")
+        #expect((status(port)?.generation ?? 0) > before)
+
+        // A mistake keeps the server running and tells the browser where it is.
+        try site.write("content/news/rakor.md", "---\ntitle: Rakor Kedua\ndate: 25 Juli\n---\nIsi.\n")
+        #expect(eventually { !(status(port)?.errors.isEmpty ?? true) })
+        let errors = status(port)?.errors ?? []
+        #expect(errors.contains { $0.hasPrefix("content/news/rakor.md:3:7: error:") }, "\(errors)")
+        #expect(HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rakor Kedua"), "the last good site stays served")
+        let failed = HTTPProbe.exchange(port: port, "GET /__gugus/events HTTP/1.1\r\nHost: x\r\n\r\n", timeout: 3, until: "content/news/rakor.md")
+        #expect(failed.contains("event: failed") && failed.contains("content/news/rakor.md:3:7"))
+        try site.write("content/news/rakor.md", "---\ntitle: Rakor Ketiga\ndate: 2024-07-25\n---\nIsi.\n")
+        #expect(eventually { status(port)?.errors.isEmpty ?? false })
+        #expect(HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rakor Ketiga"))
+
+        // Nothing outside the site is served, however the path is written.
+        for path in ["/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/berita/..%2f..%2f..%2fetc/passwd"] {
+            let answer = HTTPProbe.get(port: port, path)
+            #expect(answer.status == 400 || answer.status == 404, "\(path) → \(answer.status)")
+            #expect(!answer.body.contains("root:"), "\(path) must not leak files")
+        }
+
+        // Ctrl-C stops it cleanly.
+        kill(process.processIdentifier, SIGINT)
+        #expect(eventually(10) { !process.isRunning }, "the server stops on Ctrl-C")
+        #expect(process.terminationStatus == 0)
+    }
+}
