@@ -142,6 +142,7 @@ struct ContextBuilder: Sendable {
         let region = item.common.region.flatMap { site.region($0.value) }
         return Self.compact([
             "title": item.title, "summary": summary(of: item), "draft": item.common.draft,
+            "updated": item.common.updated.map(format.date), "updatedISO": item.common.updated?.description,
             "body": body(of: item)?.html,
             "tagList": item.common.tags.isEmpty ? nil : ["items": item.common.tags.map { tag -> Context in
                 ["name": tag.value, "url": "/tag/\(Slug.make(from: tag.value))/"]

@@ -30,6 +30,10 @@ enum DefaultTheme {
 {{/base}}
 
 """#,
+        "assets/favicon.svg": ##"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#8a1538"/><path d="M9 22V10h9a5 5 0 0 1 0 10h-5" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round"/></svg>
+
+"""##,
         "assets/search.js": #"""
 /* Gugus site search: loads /search-index.json once and matches every word of the query
    as a prefix of the indexed words, ignoring case and diacritics. No dependencies. */
@@ -376,6 +380,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
   <section aria-labelledby="anggota">
     <h2 id="anggota">{{t.decree_members}}</h2>
     {{#memberGroups}}
+    <div class="table-scroll" role="region" aria-label="{{#group}}{{group}}{{/group}}{{^group}}{{t.decree_members}}{{/group}}" tabindex="0">
     <table class="members">
       {{#group}}<caption>{{group}}</caption>{{/group}}
       <thead><tr><th scope="col">{{t.member_role}}</th><th scope="col">{{t.member_position}}</th>{{#membersHaveAgencies}}<th scope="col">{{t.member_agency}}</th>{{/membersHaveAgencies}}{{#membersHaveNames}}<th scope="col">{{t.member_name}}</th>{{/membersHaveNames}}</tr></thead>
@@ -385,6 +390,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
       {{/members}}
       </tbody>
     </table>
+    </div>
     {{/memberGroups}}
   </section>
   {{/memberCount}}
@@ -683,6 +689,7 @@ data_reuse: "Every page also carries schema.org JSON-LD (Legislation, Event, New
 gone_title: This content was withdrawn
 gone_text: The page that was at this address was withdrawn on purpose by the site's editors and is no longer published.
 gone_reason: Reason
+updated: Updated
 
 """#,
         "i18n/id.yaml": #"""
@@ -908,6 +915,7 @@ data_dataset_json: Alamat berkas JSON
 gone_title: Konten ini telah ditarik
 gone_text: Halaman yang pernah ada di alamat ini sengaja ditarik oleh pengelola situs dan tidak lagi diterbitkan.
 gone_reason: Alasan
+updated: Diperbarui
 
 """#,
         "layouts/base.mustache": ##"""
@@ -931,6 +939,7 @@ gone_reason: Alasan
 <link rel="alternate" type="application/atom+xml" title="{{t.data_news_feed}}" href="/feed.xml">
 <link rel="alternate" type="application/atom+xml" title="{{t.data_event_feed}}" href="/kegiatan/feed.xml">
 <link rel="search" type="application/json" href="/search-index.json">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/style.css">
 <script type="application/ld+json">{{{page.jsonLD}}}</script>
 {{$head}}{{/head}}
@@ -1135,6 +1144,7 @@ gone_reason: Alasan
 </p>
 {{/tagList}}
 {{#region}}<p class="region">{{t.region}}: <a href="{{url}}">{{name}}</a></p>{{/region}}
+{{#updated}}<p class="meta">{{t.updated}}: <time datetime="{{updatedISO}}">{{updated}}</time></p>{{/updated}}
 
 """#,
         "partials/links.mustache": #"""

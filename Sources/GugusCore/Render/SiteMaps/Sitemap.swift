@@ -39,7 +39,10 @@ enum Sitemap {
         for region in site.regionListings { list(region.url, region.entries.map(\.date)) }
         entries.append(Entry(url: "/cari/", lastModified: nil))
         entries.append(Entry(url: "/data/", lastModified: nil))
-        return entries
+        // A page without a date of its own (an index, an undated page) changes with the
+        // site: it carries the date of the newest content.
+        let siteDate = entries.compactMap(\.lastModified).max()
+        return entries.map { Entry(url: $0.url, lastModified: $0.lastModified ?? siteDate) }
     }
 
     /// The sitemap files: one `sitemap.xml`, or an index and `sitemap-N.xml` parts.
