@@ -6,7 +6,7 @@ struct Gugus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gugus",
         abstract: "A static site generator for Indonesia's anti-trafficking task forces (Gugus Tugas PP-TPPO).",
-        subcommands: [Build.self, Init.self, New.self, Serve.self]
+        subcommands: [Build.self, Check.self, Init.self, New.self, Serve.self]
     )
 
     /// Exit status 0 on success, 1 on content errors, 2 on a wrong command line.

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var keepsURLManifest: Bool
     /// A script tag added before `</body>` of every page (the dev server's live reload).
     public var injectedScript: String?
+    /// False for `gugus check`: everything is rendered and checked, nothing is written.
+    public var writesOutput = true
 
     public init(siteRoot: String, output: String? = nil, includeDrafts: Bool = false, now: CivilDate? = nil, baseURL: String? = nil,
                 includeFuture: Bool = false, keepsURLManifest: Bool = true, injectedScript: String? = nil) {

@@ -9,6 +9,9 @@ public struct BuildReport: Sendable {
     public var output: String
     /// The resolved site that was written.
     public var site: Site
+    /// What was rendered, kept only when nothing is written (`gugus check`).
+    public var files: [OutputFile] = []
+    public var bodies: [String: RenderedMarkdown] = [:]
 }
 
 /// Why a build failed: the diagnostics, sorted by file and line.
@@ -74,6 +77,14 @@ public enum BuildPipeline {
         if let script = options.injectedScript { files = files.map { $0.injecting(script) } }
         guard finish(3) else { return failed() }
 
+        let counts: [(ContentKind, Int)] = [
+            (.news, site.news.count), (.event, site.events.count), (.decree, site.decrees.count),
+            (.page, site.pages.count), (.statistics, site.datasets.count),
+        ]
+        guard options.writesOutput else {
+            return .success(BuildReport(pagesPerKind: counts, filesWritten: 0, phases: phases, warnings: log.warnings,
+                                        output: options.output, site: site, files: files, bodies: bodies))
+        }
         announce(4)
         switch OutputWriter.write(files, to: options.output, siteRoot: options.siteRoot) {
         case let .success(count):
@@ -83,10 +94,6 @@ public enum BuildPipeline {
                 log.append(problem)
             }
             _ = finish(4)
-            let counts: [(ContentKind, Int)] = [
-                (.news, site.news.count), (.event, site.events.count), (.decree, site.decrees.count),
-                (.page, site.pages.count), (.statistics, site.datasets.count),
-            ]
             return .success(BuildReport(
                 pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site))
         case let .failure(diagnostic):

@@ -17,6 +17,16 @@ public struct RenderedMarkdown: Sendable {
     public var firstParagraph: String
     /// The words of the body without markup, for the search index.
     public var plainText: String = ""
+    /// Every link and image of the body, after rewriting, with where it is written.
+    public var links: [LinkUse] = []
+}
+
+/// A link or image in a Markdown body: its address as published, and its place.
+public struct LinkUse: Sendable {
+    public var url: String
+    public var location: SourceLocation
+    public var isImage: Bool
+    public var hasText: Bool
 }
 
 /// How links in a body are checked and rewritten.
@@ -74,7 +84,7 @@ public enum MarkdownRenderer {
         }
         return RenderedMarkdown(
             html: html, headings: rewriter.headings, diagnostics: rewriter.diagnostics,
-            firstParagraph: rewriter.firstParagraph, plainText: rewriter.plainText)
+            firstParagraph: rewriter.firstParagraph, plainText: rewriter.plainText, links: rewriter.linkUses)
     }
 }
 
@@ -85,6 +95,7 @@ private struct TreeRewriter {
     var diagnostics: [Diagnostic] = []
     var firstParagraph = ""
     var plainText = ""
+    var linkUses: [LinkUse] = []
     private var usedAnchors: [String: Int] = [:]
 
     init(links: LinkContext) { self.links = links }
@@ -132,7 +143,12 @@ private struct TreeRewriter {
         let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
         guard let raw = cmark_node_get_url(node).map({ String(cString: $0) }), !raw.isEmpty else { return }
         let location = place(of: node)
-        if isImage && Self.plainText(node).trimmingSpaces.isEmpty {
+        let hasText = !Self.plainText(node).trimmingSpaces.isEmpty
+        defer {
+            let final = cmark_node_get_url(node).map { String(cString: $0) } ?? raw
+            linkUses.append(LinkUse(url: final, location: location, isImage: isImage, hasText: hasText))
+        }
+        if isImage && !hasText {
             diagnostics.append(Diagnostic(at: location, severity: .warning, "the image \(raw) has no alt text",
                                           hint: "describe the picture between the brackets: ![what it shows](\(raw))"))
         }

@@ -19,13 +19,18 @@ public struct Theme: Sendable {
     /// The built-in default theme, with the files of the site's `templates/` folder (if any)
     /// taking the place of the built-in files of the same path, as Hugo's layouts do.
     public static func load(siteRoot: String, diagnostics: inout DiagnosticLog) -> Theme? {
+        make(files: sourceFiles(siteRoot: siteRoot), prefix: "templates/", diagnostics: &diagnostics)
+    }
+
+    /// The theme's files by path: the built-in ones, replaced by the site's own.
+    public static func sourceFiles(siteRoot: String) -> [String: Data] {
         let folder = siteRoot + "/templates"
         var isDirectory: ObjCBool = false
         var files = DefaultTheme.files.mapValues { Data($0.utf8) }
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
             files.merge(readFolder(folder)) { _, site in site }
         }
-        return make(files: files, prefix: "templates/", diagnostics: &diagnostics)
+        return files
     }
 
     /// Builds a theme from files keyed by their path inside the theme folder.
