@@ -9,6 +9,10 @@ struct ContextBuilder: Sendable {
     let sections: [ContentKind: [ListedEntry]]
     /// The organization and website nodes of every page's JSON-LD.
     let siteNodes: [JSONValue]
+    let siteNodesText: String
+    /// Parts every page shares (the hotline bar and the footer), rendered once per build
+    /// from their partials and inserted as they are.
+    var chrome: [String: String] = [:]
 
     init(site: Site, format: Formatter, bodies: [String: RenderedMarkdown]) {
         self.site = site
@@ -25,6 +29,7 @@ struct ContextBuilder: Sendable {
             .statistics: site.datasets.map { Self.listed($0.item, $0.url, nil, $0.fields.description) },
         ]
         siteNodes = StructuredData.siteNodes(site)
+        siteNodesText = StructuredData.siteNodesText(siteNodes)
     }
 
     typealias Context = [String: Any]
@@ -61,12 +66,13 @@ struct ContextBuilder: Sendable {
                 ["title": entry.title, "url": entry.url, "current": entry.url == url || (entry.url != "/" && url.hasPrefix(entry.url))] as Context
             },
             "hotlines": Self.hotlines(site),
+            "chrome": chrome,
             "page": Self.compact([
                 "title": title, "url": url, "canonical": base + url, "kind": kind,
                 "description": description, "isHome": url == "/", "isSearch": url == "/cari/",
                 "ogType": sharing.type, "ogLocale": site.config.language == "en" ? "en_US" : "id_ID",
                 "image": sharing.image.map { base + $0 }, "imageAlt": sharing.imageAlt,
-                "jsonLD": StructuredData.document(siteNodes: siteNodes, page: structured).scriptText,
+                "jsonLD": StructuredData.scriptText(siteNodesText: siteNodesText, page: structured),
             ]),
         ]
         context.merge(extra) { _, new in new }

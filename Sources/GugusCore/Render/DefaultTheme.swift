@@ -949,7 +949,7 @@ updated: Diperbarui
 {{#site.sample}}
 <p class="sample-banner">{{t.sample_notice}}</p>
 {{/site.sample}}
-{{> hotline-bar}}
+{{{chrome.hotlineBar}}}
 <header class="site-header">
   <div class="wrap">
     <p class="brand"><a href="/">{{site.title}}</a></p>
@@ -968,7 +968,7 @@ updated: Diperbarui
 <main id="konten" class="wrap" tabindex="-1">
 {{$content}}{{/content}}
 </main>
-{{> footer}}
+{{{chrome.footer}}}
 </body>
 </html>
 

@@ -67,7 +67,10 @@ enum SiteRenderer {
         if strings["time_zone_label"]?.isEmpty ?? true {
             strings["time_zone_label"] = ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"][site.config.timeZone] ?? ""
         }
-        let builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
+        var prepared = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
+        let shared = prepared.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
+        prepared.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
+        let builder = prepared
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
         files += site.media.map { OutputFile(path: "media/" + $0.path, copyFrom: $0.absolutePath) }

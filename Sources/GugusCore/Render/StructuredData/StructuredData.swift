@@ -42,6 +42,22 @@ enum StructuredData {
         .record(["@context": .text(context), "@graph": .array(siteNodes + (page.map { [$0] } ?? []))])
     }
 
+    /// The same document as text, with the site's nodes written once for all pages.
+    static func scriptText(siteNodesText: String, page: JSONValue?) -> String {
+        var text = "{\"@context\":\"" + context + "\",\"@graph\":[" + siteNodesText
+        if let page {
+            text += ","
+            page.write(into: &text)
+        }
+        return text + "]}"
+    }
+
+    /// The site's nodes as the inside of a JSON array.
+    static func siteNodesText(_ nodes: [JSONValue]) -> String {
+        let array = JSONValue.array(nodes).scriptText
+        return String(array.dropFirst().dropLast())
+    }
+
     static func place(_ region: Region) -> JSONValue {
         .record(["@type": .text("AdministrativeArea"), "name": .text(region.name), "identifier": .text(region.code)])
     }
