@@ -42,15 +42,18 @@ public struct DevServer: Sendable {
                      includeFuture: options.includeFuture, keepsURLManifest: true, injectedScript: LiveReloadScript.tag)
     }
 
-    /// Builds once and returns the errors as printed lines (empty on success).
-    func build(into output: String) -> [String] {
-        let started = ContinuousClock.now
-        switch BuildPipeline.run(buildOptions(output: output)) {
-        case let .success(report):
-            let elapsed = ContinuousClock.now - started
+    /// Prints the outcome of a build; returns the errors as printed lines (empty on
+    /// success), or nil when nothing visible changed.
+    func report(_ result: Result<IncrementalBuilder.Outcome, BuildFailure>, since started: ContinuousClock.Instant) -> [String]? {
+        let elapsed = (ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds]))
+        switch result {
+        case let .success(.full(report)):
             for warning in report.warnings { log(warning.description) }
-            log("built \(report.filesWritten) files in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            log("built \(report.filesWritten) files in \(elapsed)")
             return []
+        case let .success(.partial(rendered, written)):
+            log("rebuilt \(rendered) files that show the changed text (\(written) changed) in \(elapsed)")
+            return written == 0 ? nil : []
         case let .failure(failure):
             let lines = failure.diagnostics.map(\.description)
             for line in lines { log(line) }
@@ -67,13 +70,20 @@ public struct DevServer: Sendable {
         defer { try? FileManager.default.removeItem(atPath: workspace) }
 
         let hub = ReloadHub()
-        let firstErrors = build(into: output)
+        let session = BuildSession(builder: IncrementalBuilder(options: buildOptions(output: output)))
+        let started = ContinuousClock.now
+        let firstErrors = report(await session.build(changed: []), since: started) ?? []
         if !firstErrors.isEmpty { try Self.writePlaceholder(output) }
         await hub.publish(firstErrors)
 
         let watcher = FileWatcher(folders: [options.siteRoot + "/content", options.siteRoot + "/templates"])
         let changes = try watcher.changes()
-        let rebuilder = Rebuilder(changes: changes, hub: hub, rebuild: { self.build(into: output) }, log: log)
+        let root = options.siteRoot.hasSuffix("/") ? options.siteRoot : options.siteRoot + "/"
+        let rebuilder = Rebuilder(changes: changes, hub: hub, rebuild: { paths in
+            let started = ContinuousClock.now
+            let relative = paths.map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 }
+            return self.report(await session.build(changed: relative), since: started)
+        }, log: log)
 
         let router = Router()
         router.add(middleware: LoopbackHeaders())
@@ -132,20 +142,18 @@ public struct DevServer: Sendable {
 /// Rebuilds after each batch of changes, and closes the browsers' streams on Ctrl-C so
 /// that the server stops at once.
 struct Rebuilder: Service {
-    let changes: AsyncStream<String>
+    let changes: AsyncStream<[String]>
     let hub: ReloadHub
-    let rebuild: @Sendable () -> [String]
+    let rebuild: @Sendable ([String]) async -> [String]?
     let log: @Sendable (String) -> Void
 
     func run() async throws {
         try await withGracefulShutdownHandler {
             try await cancelWhenGracefulShutdown {
-                for await path in changes {
-                    // An editor's save is often several events: wait a moment and take them all.
-                    try? await Task.sleep(for: .milliseconds(15))
-                    log("changed: \(path)")
-                    let errors = rebuild()
-                    await hub.publish(errors)
+                for await paths in changes {
+                    log("changed: \(paths.joined(separator: ", "))")
+                    // Nothing visible changed (a second event for the same save): no reload.
+                    if let errors = await rebuild(paths) { await hub.publish(errors) }
                 }
             }
         } onGracefulShutdown: {
@@ -176,5 +184,16 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
             return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
         }
+    }
+}
+
+/// One build at a time, keeping what the incremental builder remembers between them.
+actor BuildSession {
+    private var builder: IncrementalBuilder
+
+    init(builder: IncrementalBuilder) { self.builder = builder }
+
+    func build(changed paths: [String]) -> Result<IncrementalBuilder.Outcome, BuildFailure> {
+        builder.build(changed: paths)
     }
 }

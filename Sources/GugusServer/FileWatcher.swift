@@ -16,14 +16,14 @@ struct FileWatcher: Sendable {
         }
     }
 
-    /// One element per batch of changes; the path is the changed file, for the log.
-    func changes() throws -> AsyncStream<String> {
+    /// One element per batch of changes: the paths that changed.
+    func changes() throws -> AsyncStream<[String]> {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw WatchError.unavailable(errno) }
         let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
         var watched: [Int32: String] = [:]
         for folder in folders { Self.addTree(folder, descriptor: descriptor, mask: mask, into: &watched) }
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let (stream, continuation) = AsyncStream<[String]>.makeStream(bufferingPolicy: .bufferingNewest(64))
         let initial = watched
         let thread = Thread {
             var watches = initial
@@ -35,7 +35,7 @@ struct FileWatcher: Sendable {
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { break }
                 var offset = 0
-                var changed: String?
+                var changed: [String] = []
                 while offset < count {
                     let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
                     let nameLength = Int(event.len)
@@ -51,10 +51,10 @@ struct FileWatcher: Sendable {
                         Self.addTree(path, descriptor: descriptor, mask: mask, into: &watches)
                     }
                     // Editors write temporary files (.swp, ~, .#x); they are not content.
-                    if !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") { changed = path }
+                    if !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") && !changed.contains(path) { changed.append(path) }
                     offset += MemoryLayout<inotify_event>.size + nameLength
                 }
-                if let changed { continuation.yield(changed) }
+                if !changed.isEmpty { continuation.yield(changed) }
             }
             continuation.finish()
         }

@@ -11,7 +11,9 @@ public struct BuildReport: Sendable {
     public var site: Site
     /// What was rendered, kept only when nothing is written (`gugus check`).
     public var files: [OutputFile] = []
+    /// The rendered Markdown bodies by content file, and the theme (for incremental rebuilds).
     public var bodies: [String: RenderedMarkdown] = [:]
+    public var theme: Theme?
 }
 
 /// Why a build failed: the diagnostics, sorted by file and line.
@@ -95,7 +97,8 @@ public enum BuildPipeline {
             }
             _ = finish(4)
             return .success(BuildReport(
-                pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site))
+                pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site,
+                bodies: bodies, theme: theme))
         case let .failure(diagnostic):
             log.append(diagnostic)
             return failed()

@@ -105,10 +105,11 @@ public enum ContentLoader {
             reader.report(SourceLocation(file: path), "the file name \"\(fileName)\" is not a valid slug",
                           hint: "rename the file to \"\(suggestion.isEmpty ? "judul-tulisan" : suggestion).md\" (lower-case letters, digits and dashes), or set `slug:`")
         }
-        let item = ItemDecoder.decode(
+        var item = ItemDecoder.decode(
             kind: kind, file: path, fileSlug: baseName, frontMatter: frontMatter, reader: &reader,
             dataLoader: { name, location in dataLoader(name, location, &diagnostics) })
         diagnostics.append(contentsOf: reader.diagnostics)
+        item?.frontMatterYAML = frontMatter.yaml
         return item
     }
 

@@ -22,6 +22,8 @@ public struct ContentItem: Sendable {
     public var details: Details
     public var body: String
     public var bodyFirstLine: Int
+    /// The front matter as written, to tell an edit of the text from an edit of the fields.
+    public var frontMatterYAML: String = ""
 
     public enum Details: Sendable {
         case decree(DecreeFields)

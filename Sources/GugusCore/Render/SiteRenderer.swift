@@ -3,7 +3,7 @@ import Foundation
 /// Render: pure functions from `Site` to files. Independent pages render in parallel.
 enum SiteRenderer {
     /// One page (or one group of files) to render.
-    enum Job: Sendable {
+    enum Job: Sendable, Hashable {
         case home, notFound
         case news(Int), event(Int), decree(Int), dataset(Int), page(Int)
         case section(ContentKind, page: Int)
@@ -62,15 +62,20 @@ enum SiteRenderer {
         return jobs
     }
 
-    static func render(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> [OutputFile] {
+    /// The template values of a build, with the parts every page shares rendered once.
+    static func builder(for site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> ContextBuilder {
         var strings = theme.strings(for: site.config.language)
         if strings["time_zone_label"]?.isEmpty ?? true {
             strings["time_zone_label"] = ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"][site.config.timeZone] ?? ""
         }
-        var prepared = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
-        let shared = prepared.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
-        prepared.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
-        let builder = prepared
+        var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
+        let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
+        builder.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
+        return builder
+    }
+
+    static func render(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> [OutputFile] {
+        let builder = builder(for: site, theme: theme, bodies: bodies)
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
         files += site.media.map { OutputFile(path: "media/" + $0.path, copyFrom: $0.absolutePath) }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Rebuilds for `gugus serve`. When only the text of content files changed (their front
+/// matter is the same), it renders those bodies again and only the files that show them:
+/// the item's page, the list pages where its summary appears, the feeds and the search
+/// index. Anything else (new or removed files, changed fields, templates, settings) runs
+/// the full pipeline. Either way the output equals a full build.
+public struct IncrementalBuilder: Sendable {
+    public let options: BuildOptions
+    private var last: BuildReport?
+
+    public enum Outcome: Sendable {
+        /// Only these files were rendered (and those that differed were written).
+        case partial(rendered: Int, written: Int)
+        case full(BuildReport)
+    }
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds after a change of the given site-relative paths (all when empty).
+    public mutating func build(changed paths: [String]) -> Result<Outcome, BuildFailure> {
+        if let last, !paths.isEmpty, let outcome = bodyOnlyRebuild(last, changed: paths) {
+            return .success(outcome)
+        }
+        let result = BuildPipeline.run(options)
+        switch result {
+        case let .success(report):
+            last = report
+            return .success(.full(report))
+        case let .failure(failure):
+            last = nil
+            return .failure(failure)
+        }
+    }
+
+    /// nil when the change is not a text-only edit of existing content (or has errors,
+    /// which the full build reports).
+    private mutating func bodyOnlyRebuild(_ report: BuildReport, changed paths: [String]) -> Outcome? {
+        guard let theme = report.theme else { return nil }
+        var site = report.site
+        var bodies = report.bodies
+        var jobs: Set<SiteRenderer.Job> = [.searchIndex]
+        let files = SiteFiles(root: options.siteRoot)
+        let media = Set(site.media.map(\.path))
+        let builderBefore = SiteRenderer.builder(for: site, theme: theme, bodies: bodies)
+        for path in Set(paths) {
+            guard path.hasPrefix("content/"), path.hasSuffix(".md"), let old = site.item(file: path) else { return nil }
+            var log = DiagnosticLog()
+            guard let source = files.readText(path, limit: SourceText.Limits.markdownBytes, diagnostics: &log),
+                case let .success(split) = FrontMatterSplitter.split(source.text, path: path),
+                split.yaml == old.frontMatterYAML, ContentLoader.checkBodyLimits(split, path: path) == nil
+            else { return nil }
+            let context = LinkContext(file: path, bodyFirstLine: split.bodyFirstLine, permalinks: site.permalinks, media: media,
+                                      unpublished: site.unpublished)
+            let rendered = MarkdownRenderer.render(split.body, links: context)
+            guard !rendered.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+            let summaryChanged = bodies[path]?.firstParagraph != rendered.firstParagraph && old.common.summary == nil
+            bodies[path] = rendered
+            site.setBody(split.body, of: path)
+            jobs.formUnion(Self.jobs(showing: path, site: site, builder: builderBefore, summaryChanged: summaryChanged))
+        }
+        let builder = SiteRenderer.builder(for: site, theme: theme, bodies: bodies)
+        let ordered = jobs.sorted { "\($0)" < "\($1)" }
+        var output = ParallelMap.map(ordered) { SiteRenderer.render($0, builder: builder, theme: theme) }.flatMap { $0 }
+        if let script = options.injectedScript { output = output.map { $0.injecting(script) } }
+        var written = 0
+        for file in output {
+            guard case let .bytes(data) = file.content else { continue }
+            let target = options.output + "/" + file.path
+            if FileManager.default.contents(atPath: target) == data { continue }
+            do {
+                try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+                written += 1
+            } catch {
+                return nil
+            }
+        }
+        var updated = report
+        updated.site = site
+        updated.bodies = bodies
+        last = updated
+        return .partial(rendered: output.count, written: written)
+    }
+
+    /// The pages that show an item's text: its own page, the feed it is in and, when its
+    /// summary comes from its first paragraph, the list pages and the home page.
+    static func jobs(showing file: String, site: Site, builder: ContextBuilder, summaryChanged: Bool) -> Set<SiteRenderer.Job> {
+        var jobs: Set<SiteRenderer.Job> = []
+        if let index = site.news.firstIndex(where: { $0.item.file == file }) { jobs.formUnion([.news(index), .newsFeed]) }
+        if let index = site.events.firstIndex(where: { $0.item.file == file }) { jobs.formUnion([.event(index), .eventFeed]) }
+        if let index = site.decrees.firstIndex(where: { $0.item.file == file }) { jobs.insert(.decree(index)) }
+        if let index = site.pages.firstIndex(where: { $0.item.file == file }) { jobs.insert(.page(index)) }
+        if let index = site.datasets.firstIndex(where: { $0.item.file == file }) { jobs.insert(.dataset(index)) }
+        guard summaryChanged else { return jobs }
+        let perPage = site.config.perPage
+        jobs.insert(.home)
+        for (kind, entries) in builder.sections {
+            if let position = entries.firstIndex(where: { $0.file == file }) { jobs.insert(.section(kind, page: position / perPage + 1)) }
+        }
+        for (index, tag) in site.tags.enumerated() {
+            if let position = tag.entries.firstIndex(where: { $0.file == file }) { jobs.insert(.tag(index, page: position / perPage + 1)) }
+        }
+        for (index, region) in site.regionListings.enumerated() {
+            if let position = region.entries.firstIndex(where: { $0.file == file }) { jobs.insert(.region(index, page: position / perPage + 1)) }
+        }
+        return jobs
+    }
+}
+
+extension Site {
+    func item(file: String) -> ContentItem? {
+        news.first { $0.item.file == file }?.item ?? events.first { $0.item.file == file }?.item
+            ?? decrees.first { $0.item.file == file }?.item ?? pages.first { $0.item.file == file }?.item
+            ?? datasets.first { $0.item.file == file }?.item
+    }
+
+    mutating func setBody(_ body: String, of file: String) {
+        if let index = news.firstIndex(where: { $0.item.file == file }) { news[index].item.body = body }
+        if let index = events.firstIndex(where: { $0.item.file == file }) { events[index].item.body = body }
+        if let index = decrees.firstIndex(where: { $0.item.file == file }) { decrees[index].item.body = body }
+        if let index = pages.firstIndex(where: { $0.item.file == file }) { pages[index].item.body = body }
+        if let index = datasets.firstIndex(where: { $0.item.file == file }) { datasets[index].item.body = body }
+    }
+}
