@@ -51,9 +51,13 @@ public struct Theme: Sendable {
                     continue
                 }
                 do {
-                    library.register(try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: name)
+                    _ = FastHTMLContentType.registered
+                    let source = FastHTMLContentType.pragma + String(decoding: data, as: UTF8.self)
+                    library.register(try MustacheTemplate(string: source), named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.error(SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    // The pragma sits in front of the first line.
+                    let column = error.context.columnNumber - (error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0)
+                    diagnostics.error(SourceLocation(file: file, line: error.context.lineNumber, column: max(1, column)),
                                       "the template cannot be read: \(error.error)",
                                       hint: "check that every {{#section}} is closed by {{/section}} with the same name")
                 } catch {

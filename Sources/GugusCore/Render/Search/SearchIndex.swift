@@ -68,7 +68,7 @@ enum SearchIndex {
                 })
             }),
         ])
-        return index.encoded() + Data("\n".utf8)
+        return Data((index.scriptText + "\n").utf8)
     }
 
     /// The distinct folded words of a text: title and summary words first, then the body

@@ -1,0 +1,34 @@
+import Mustache
+
+/// The template engine's HTML escaping, byte by byte: the same five replacements as
+/// swift-mustache's own `HTML` content type (`< > & " '`), which walks `Character`s and
+/// took a seventh of the render time. Every theme template is read with this type.
+struct FastHTMLContentType: MustacheContentType {
+    static let name = "GUGUS_HTML"
+    /// Put in front of every template, on its first line.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}"
+
+    func escapeText(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 32)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Registers the type with the template engine (once, before any template is read).
+    static let registered: Bool = {
+        MustacheContentTypes.register(FastHTMLContentType(), named: name)
+        return true
+    }()
+}
