@@ -37,6 +37,11 @@ import Testing
             let data = try Data(contentsOf: URL(fileURLWithPath: output + "/" + next))
             let html = String(decoding: data, as: UTF8.self)
             #expect(html.contains("href=\"tel:129\""), "no hotline on \(next)")
+            // A Content-Security-Policy that allows no inline script, and no inline script.
+            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self';"), "no CSP on \(next)")
+            let scripts = html.components(separatedBy: "<script").dropFirst()
+            #expect(scripts.allSatisfy { $0.hasPrefix(" type=\"application/ld+json\">") || $0.hasPrefix(" src=\"/") }, "inline script on \(next)")
+            #expect(!html.contains(" style=\"") && !html.contains("<style"), "inline style on \(next)")
             #expect(html.contains("https://wa.me/628111129129"), "no WhatsApp hotline on \(next)")
             #expect(data.count + css < 100 * 1024, "\(next) weighs \(data.count + css) bytes")
         }
