@@ -79,12 +79,24 @@ public enum MarkdownRenderer {
         rewriter.rewrite(document)
         var html = ""
         if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
-            html = String(cString: rendered)
+            html = Self.alignmentClasses(String(cString: rendered))
             free(rendered)
         }
         return RenderedMarkdown(
             html: html, headings: rewriter.headings, diagnostics: rewriter.diagnostics,
             firstParagraph: rewriter.firstParagraph, plainText: rewriter.plainText, links: rewriter.linkUses)
+    }
+}
+
+extension MarkdownRenderer {
+    /// Table alignment as classes: the theme's Content-Security-Policy refuses inline
+    /// styles, and HTML5 has no `align` attribute. Raw HTML is omitted, so these
+    /// attributes can only come from cmark-gfm's tables.
+    static func alignmentClasses(_ html: String) -> String {
+        guard html.contains(" style=\"text-align: ") else { return html }
+        return html.replacingOccurrences(of: " style=\"text-align: left\"", with: " class=\"align-left\"")
+            .replacingOccurrences(of: " style=\"text-align: center\"", with: " class=\"align-center\"")
+            .replacingOccurrences(of: " style=\"text-align: right\"", with: " class=\"align-right\"")
     }
 }
 

@@ -237,6 +237,9 @@ code { background: var(--soft); padding: 0 0.2rem; }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-bottom: 0.5rem; }
 }
+.align-left { text-align: left; }
+.align-center { text-align: center; }
+.align-right { text-align: right; }
 .chart-figure { margin: 1rem 0; }
 .chart-figure svg { display: block; width: 100%; max-width: 40rem; height: auto; }
 .chart-figure figcaption { font-size: 0.9rem; color: var(--muted); }

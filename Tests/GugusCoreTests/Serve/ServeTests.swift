@@ -51,7 +51,7 @@ import Testing
         let before = try #require(status(port)).generation
         try site.write("content/news/rakor.md", "---\ntitle: Rakor Kedua\ndate: 2024-07-25\n---\nIsi baru.\n")
         #expect(eventually { HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rakor Kedua") }, "the edit shows up")
-        #expect((status(port)?.generation ?? 0) > before)
+        #expect(eventually { (status(port)?.generation ?? 0) > before }, "the browser is told to reload")
 
         // A mistake keeps the server running and tells the browser where it is.
         try site.write("content/news/rakor.md", "---\ntitle: Rakor Kedua\ndate: 25 Juli\n---\nIsi.\n")
