@@ -101,6 +101,7 @@ public enum BuildPipeline {
                 bodies: bodies, theme: theme))
         case let .failure(diagnostic):
             log.append(diagnostic)
+            _ = finish(4)
             return failed()
         }
     }

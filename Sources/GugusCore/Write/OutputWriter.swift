@@ -21,6 +21,14 @@ enum OutputWriter {
         } catch {
             return .failure(failure("cannot create the folder \(parent): \(error.localizedDescription)", output: output))
         }
+        // Two builds into one folder: the second waits for the first (and a crashed
+        // build's lock goes with its process).
+        let lock: OutputLock
+        switch OutputLock.acquire(parent: parent, name: name) {
+        case let .success(acquired): lock = acquired
+        case let .failure(problem): return .failure(problem)
+        }
+        defer { lock.release() }
         removeStaleTemporaryFolders(in: parent, name: name)
         let temporary = parent + "/.\(name).gugus-tmp-\(getpid())"
         try? manager.removeItem(atPath: temporary)
