@@ -35,7 +35,7 @@ enum SiteConfigLoader {
             organization = SiteConfig.Organization(
                 name: name?.value ?? "", shortName: org.string("short_name")?.value,
                 address: org.string("address")?.value, email: org.string("email")?.value,
-                phone: org.string("phone")?.value, url: org.string("url")?.value, region: org.string("region"))
+                phone: org.string("phone")?.value, url: org.webAddress("url")?.value, region: org.string("region"))
             org.reportUnknownKeys(known: ["name", "short_name", "address", "email", "phone", "url", "region"])
             reader.absorb(org)
         }
@@ -45,7 +45,7 @@ enum SiteConfigLoader {
             let name = entry.string("name", required: true, example: "SAPA 129")
             let hotline = SiteConfig.Hotline(
                 name: name?.value ?? "", phone: entry.string("phone")?.value, whatsapp: entry.string("whatsapp")?.value,
-                url: entry.string("url")?.value, hours: entry.string("hours")?.value)
+                url: entry.webAddress("url")?.value, hours: entry.string("hours")?.value)
             if hotline.phone == nil && hotline.whatsapp == nil && hotline.url == nil {
                 entry.report(entry.location, "the hotline \"\(hotline.name)\" has no phone, WhatsApp or url", hint: "add `phone: \"129\"` or `whatsapp: \"08111-129-129\"`")
             }
@@ -57,7 +57,7 @@ enum SiteConfigLoader {
         var menu: [SiteConfig.MenuEntry] = []
         for var entry in reader.mappingList("menu", what: "menu entries") {
             let entryTitle = entry.string("title", required: true, example: "Berita")
-            let url = entry.string("url", required: true, example: "/berita/")
+            let url = entry.webAddress("url", sitePaths: true, required: true)
             if let entryTitle, let url { menu.append(.init(title: entryTitle.value, url: url.value)) }
             entry.reportUnknownKeys(known: ["title", "url"])
             reader.absorb(entry)

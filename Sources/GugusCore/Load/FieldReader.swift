@@ -103,6 +103,21 @@ public struct FieldReader {
         return Located(text, at: place(of: node))
     }
 
+    /// A web address: `http://` or `https://` only, so that no `javascript:` or `data:`
+    /// address reaches a link. With `sitePaths`, an address on the site (`/berita/`) too.
+    public mutating func webAddress(_ key: String, sitePaths: Bool = false, required: Bool = false) -> Located<String>? {
+        guard let text = string(key, required: required, example: sitePaths ? "/berita/" : "https://…") else { return nil }
+        let lowered = text.value.lowercased()
+        let isWeb = (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && !text.value.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+        let isSitePath = sitePaths && text.value.hasPrefix("/") && !text.value.hasPrefix("//") && !text.value.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+        guard isWeb || isSitePath else {
+            report(text.location, "`\(key)` must be a web address starting with https://\(sitePaths ? " or an address on this site starting with /" : "")",
+                   hint: "copy the full address from the browser, e.g. `\(key): \(sitePaths ? "/berita/" : "https://www.kemenpppa.go.id/")`")
+            return nil
+        }
+        return text
+    }
+
     public mutating func bool(_ key: String) -> Bool? {
         guard let text = string(key) else { return nil }
         switch text.value.lowercased() {

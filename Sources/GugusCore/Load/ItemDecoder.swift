@@ -135,7 +135,7 @@ enum ItemDecoder {
             } else {
                 var nested = reader.nested(node, what: "`source`")
                 if let name = nested.string("name", required: true, example: "Antara Kaltim") {
-                    source = NewsSource(name: name.value, url: nested.string("url")?.value)
+                    source = NewsSource(name: name.value, url: nested.webAddress("url")?.value)
                 }
                 nested.reportUnknownKeys(known: ["name", "url"])
                 reader.absorb(nested)
