@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var injectedScript: String?
     /// False for `gugus check`: everything is rendered and checked, nothing is written.
     public var writesOutput = true
+    /// Search terms remembered between the dev server's builds.
+    var searchTerms: SearchTermCache?
 
     public init(siteRoot: String, output: String? = nil, includeDrafts: Bool = false, now: CivilDate? = nil, baseURL: String? = nil,
                 includeFuture: Bool = false, keepsURLManifest: Bool = true, injectedScript: String? = nil) {

@@ -65,7 +65,7 @@ public enum BuildPipeline {
         announce(3)
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
-        var files = log.hasErrors ? [] : SiteRenderer.render(site, theme: theme, bodies: bodies)
+        var files = log.hasErrors ? [] : SiteRenderer.render(site, theme: theme, bodies: bodies, searchTerms: options.searchTerms)
         let produced = Set(files.map { URLManifest.url(ofOutputPath: $0.path) })
         let pageURLs = Set(site.permalinks.values).union(site.aliases.map(\.from))
         for gone in loaded.gone where pageURLs.contains(gone.value.url) || (!SiteRenderer.isPage(gone.value.url) && produced.contains(gone.value.url)) {

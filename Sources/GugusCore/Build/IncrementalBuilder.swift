@@ -8,6 +8,7 @@ import Foundation
 public struct IncrementalBuilder: Sendable {
     public let options: BuildOptions
     private var last: BuildReport?
+    private let searchTerms = SearchTermCache()
 
     public enum Outcome: Sendable {
         /// Only these files were rendered (and those that differed were written).
@@ -16,6 +17,8 @@ public struct IncrementalBuilder: Sendable {
     }
 
     public init(options: BuildOptions) {
+        var options = options
+        options.searchTerms = searchTerms
         self.options = options
     }
 
@@ -61,7 +64,9 @@ public struct IncrementalBuilder: Sendable {
             site.setBody(split.body, of: path)
             jobs.formUnion(Self.jobs(showing: path, site: site, builder: builderBefore, summaryChanged: summaryChanged))
         }
-        let builder = SiteRenderer.builder(for: site, theme: theme, bodies: bodies)
+        var prepared = SiteRenderer.builder(for: site, theme: theme, bodies: bodies)
+        prepared.searchTerms = searchTerms
+        let builder = prepared
         let ordered = jobs.sorted { "\($0)" < "\($1)" }
         var output = ParallelMap.map(ordered) { SiteRenderer.render($0, builder: builder, theme: theme) }.flatMap { $0 }
         if let script = options.injectedScript { output = output.map { $0.injecting(script) } }

@@ -13,6 +13,8 @@ struct ContextBuilder: Sendable {
     /// Parts every page shares (the hotline bar and the footer), rendered once per build
     /// from their partials and inserted as they are.
     var chrome: [String: String] = [:]
+    /// Terms of the search index kept between the dev server's rebuilds.
+    var searchTerms: SearchTermCache?
 
     init(site: Site, format: Formatter, bodies: [String: RenderedMarkdown]) {
         self.site = site

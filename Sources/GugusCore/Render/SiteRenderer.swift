@@ -74,8 +74,10 @@ enum SiteRenderer {
         return builder
     }
 
-    static func render(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> [OutputFile] {
-        let builder = builder(for: site, theme: theme, bodies: bodies)
+    static func render(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil) -> [OutputFile] {
+        var prepared = builder(for: site, theme: theme, bodies: bodies)
+        prepared.searchTerms = searchTerms
+        let builder = prepared
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
         files += site.media.map { OutputFile(path: "media/" + $0.path, copyFrom: $0.absolutePath) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `/search-index.json` for the `/cari/` page: every content page with its title, type,
 /// date and a snippet, and an inverted index of folded words (case and diacritics
@@ -45,30 +46,43 @@ enum SearchIndex {
 
     static func json(_ site: Site, builder: ContextBuilder) -> Data {
         let documents = documents(site, builder: builder)
-        let termLists = ParallelMap.map(documents) { terms(of: $0.text) }
+        let cache = builder.searchTerms
+        let termLists = ParallelMap.map(documents) { document in
+            if let cached = cache?.terms(for: document.url, text: document.text) { return cached }
+            let terms = terms(of: document.text)
+            cache?.store(terms, for: document.url, text: document.text)
+            return terms
+        }
         var postings: [String: [Int]] = [:]
         for (index, terms) in termLists.enumerated() {
             for term in terms { postings[term, default: []].append(index) }
         }
         let words = postings.keys.sorted()
         let kinds = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0.rawValue, JSONValue.string(builder.format.text("kind_" + $0.rawValue))) })
-        let index = JSONValue.record([
-            "version": .int(1),
-            "kinds": .object(kinds),
-            "docs": .array(documents.map { document in
-                .array([.string(document.title), .string(document.url), .string(document.kind.rawValue), .string(document.date ?? ""), .string(document.snippet)])
-            }),
-            "words": .array(words.map(JSONValue.string)),
-            // Each word's documents as gaps from the previous one: smaller numbers, smaller file.
-            "postings": .array(words.map { word in
-                var previous = 0
-                return .array((postings[word] ?? []).map { index in
-                    defer { previous = index }
-                    return .int(index - previous)
-                })
-            }),
-        ])
-        return Data((index.scriptText + "\n").utf8)
+        // Written directly: a tree of JSON values for a million postings was slow.
+        var text = "{\"docs\":["
+        for (index, document) in documents.enumerated() {
+            if index > 0 { text += "," }
+            JSONValue.array([.string(document.title), .string(document.url), .string(document.kind.rawValue),
+                             .string(document.date ?? ""), .string(document.snippet)]).write(into: &text)
+        }
+        text += "],\"kinds\":"
+        JSONValue.object(kinds).write(into: &text)
+        // Each word's documents as gaps from the previous one: smaller numbers, smaller file.
+        text += ",\"postings\":["
+        for (index, word) in words.enumerated() {
+            text += index > 0 ? ",[" : "["
+            var previous = 0
+            for (position, document) in (postings[word] ?? []).enumerated() {
+                if position > 0 { text += "," }
+                text += String(document - previous)
+                previous = document
+            }
+            text += "]"
+        }
+        text += "],\"version\":1,\"words\":"
+        JSONValue.array(words.map(JSONValue.string)).write(into: &text)
+        return Data((text + "}\n").utf8)
     }
 
     /// The distinct folded words of a text: title and summary words first, then the body
@@ -109,5 +123,22 @@ enum SearchIndex {
     /// `Kutai Timur’s café` → `kutai timur s cafe`. The search script folds queries the same way.
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+}
+
+/// Search terms of each page from the previous build, for the dev server's rebuilds: a
+/// page whose text did not change keeps its terms.
+final class SearchTermCache: Sendable {
+    private let entries = Mutex<[String: (text: String, terms: [String])]>([:])
+
+    func terms(for url: String, text: String) -> [String]? {
+        entries.withLock { entries in
+            guard let entry = entries[url], entry.text == text else { return nil }
+            return entry.terms
+        }
+    }
+
+    func store(_ terms: [String], for url: String, text: String) {
+        entries.withLock { $0[url] = (text, terms) }
     }
 }
