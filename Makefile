@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean clients
+.PHONY: site test build release theme clean clients bench bench-smoke bench-tools
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -27,6 +27,20 @@ build:
 ## Check the built sample site with real clients: Nu checker, feed and calendar parsers, Chromium + axe.
 clients:
 	scripts/client-tests
+
+## Benchmark Gugus against Hugo and cmark-gfm on synthetic sites of 1,000 and 10,000 files
+## (Benchmarks/README.md; not part of `make test`). GUGUS=path measures that binary instead.
+bench: bench-tools
+	Benchmarks/run --sizes 1000,10000 --runs 5 --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## The same on one site of 300 files, one run (fast, for CI).
+bench-smoke: bench-tools
+	Benchmarks/run --sizes 300 --runs 1 --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+bench-tools:
+	scripts/setup
+	Benchmarks/setup
+	$(if $(GUGUS),,$(SWIFT) build -c release --product gugus --scratch-path .build-bench)
 
 ## Rebuild the copy of templates/ that is compiled into the binary.
 theme:
