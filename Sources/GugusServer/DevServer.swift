@@ -83,6 +83,8 @@ public struct DevServer: Sendable {
             let started = ContinuousClock.now
             let relative = paths.map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 }
             return self.report(await session.build(changed: relative), since: started)
+        }, afterReload: {
+            _ = await session.finishDeferredWork()
         }, log: log)
 
         let router = Router()
@@ -145,6 +147,8 @@ struct Rebuilder: Service {
     let changes: AsyncStream<[String]>
     let hub: ReloadHub
     let rebuild: @Sendable ([String]) async -> [String]?
+    /// Work that may wait until the browser has the new page (the search index).
+    let afterReload: @Sendable () async -> Void
     let log: @Sendable (String) -> Void
 
     func run() async throws {
@@ -154,6 +158,7 @@ struct Rebuilder: Service {
                     log("changed: \(paths.joined(separator: ", "))")
                     // Nothing visible changed (a second event for the same save): no reload.
                     if let errors = await rebuild(paths) { await hub.publish(errors) }
+                    await afterReload()
                 }
             }
         } onGracefulShutdown: {
@@ -196,4 +201,6 @@ actor BuildSession {
     func build(changed paths: [String]) -> Result<IncrementalBuilder.Outcome, BuildFailure> {
         builder.build(changed: paths)
     }
+
+    func finishDeferredWork() -> Bool { builder.finishDeferredWork() }
 }

@@ -9,6 +9,8 @@ public struct IncrementalBuilder: Sendable {
     public let options: BuildOptions
     private var last: BuildReport?
     private let searchTerms = SearchTermCache()
+    /// The search index of the last partial rebuild, written after the page is shown.
+    private var searchIndexIsStale = false
 
     public enum Outcome: Sendable {
         /// Only these files were rendered (and those that differed were written).
@@ -44,7 +46,9 @@ public struct IncrementalBuilder: Sendable {
         guard let theme = report.theme else { return nil }
         var site = report.site
         var bodies = report.bodies
-        var jobs: Set<SiteRenderer.Job> = [.searchIndex]
+        // The search index is written afterwards (`finishDeferredWork`): on a large site it
+        // takes longer than the pages the officer is looking at.
+        var jobs: Set<SiteRenderer.Job> = []
         let files = SiteFiles(root: options.siteRoot)
         let media = Set(site.media.map(\.path))
         let builderBefore = SiteRenderer.builder(for: site, theme: theme, bodies: bodies)
@@ -86,7 +90,22 @@ public struct IncrementalBuilder: Sendable {
         updated.site = site
         updated.bodies = bodies
         last = updated
+        searchIndexIsStale = true
         return .partial(rendered: output.count, written: written)
+    }
+
+    /// Brings the search index up to date after a partial rebuild; returns whether it
+    /// wrote it. After this, the output equals a full build.
+    public mutating func finishDeferredWork() -> Bool {
+        guard searchIndexIsStale, let report = last, let theme = report.theme else { return false }
+        searchIndexIsStale = false
+        var prepared = SiteRenderer.builder(for: report.site, theme: theme, bodies: report.bodies)
+        prepared.searchTerms = searchTerms
+        for file in SiteRenderer.render(.searchIndex, builder: prepared, theme: theme) {
+            guard case let .bytes(data) = file.content else { continue }
+            try? data.write(to: URL(fileURLWithPath: options.output + "/" + file.path), options: .atomic)
+        }
+        return true
     }
 
     /// The pages that show an item's text: its own page, the feed it is in and, when its
