@@ -147,21 +147,47 @@ struct Rebuilder: Service {
     let changes: AsyncStream<[String]>
     let hub: ReloadHub
     let rebuild: @Sendable ([String]) async -> [String]?
-    /// Work that may wait until the browser has the new page (the search index).
+    /// Work that may wait until the browser has the new page (the search index): done
+    /// once no file has changed for a moment, so it never delays the next edit.
     let afterReload: @Sendable () async -> Void
     let log: @Sendable (String) -> Void
 
+    enum Event: Sendable {
+        case changed([String])
+        case idle(Int)
+    }
+
     func run() async throws {
+        let (events, continuation) = AsyncStream<Event>.makeStream()
+        let forwarding = Task {
+            for await paths in changes { continuation.yield(.changed(paths)) }
+            continuation.finish()
+        }
+        defer { forwarding.cancel() }
         try await withGracefulShutdownHandler {
             try await cancelWhenGracefulShutdown {
-                for await paths in changes {
-                    log("changed: \(paths.joined(separator: ", "))")
-                    // Nothing visible changed (a second event for the same save): no reload.
-                    if let errors = await rebuild(paths) { await hub.publish(errors) }
-                    await afterReload()
+                var generation = 0
+                for await event in events {
+                    switch event {
+                    case let .changed(paths):
+                        generation += 1
+                        log("changed: \(paths.joined(separator: ", "))")
+                        // Nothing visible changed (a second event for the same save): no reload.
+                        if let errors = await rebuild(paths) { await hub.publish(errors) }
+                        let waited = generation
+                        Task {
+                            try? await Task.sleep(for: .milliseconds(400))
+                            continuation.yield(.idle(waited))
+                        }
+                    case let .idle(waited) where waited == generation:
+                        await afterReload()
+                    case .idle:
+                        continue
+                    }
                 }
             }
         } onGracefulShutdown: {
+            continuation.finish()
             Task { await hub.close() }
         }
     }
@@ -172,7 +198,7 @@ struct LoopbackHeaders<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.cacheControl] = "no-store"
-        response.headers[.init("X-Content-Type-Options")!] = "nosniff"
+        if let name = HTTPFields.Element.Name("X-Content-Type-Options") { response.headers[name] = "nosniff" }
         return response
     }
 }

@@ -64,6 +64,10 @@ import Testing
         try site.write("content/news/rakor.md", "---\ntitle: Rakor Ketiga\ndate: 2024-07-25\n---\nIsi.\n")
         #expect(eventually { status(port)?.errors.isEmpty ?? false })
         #expect(HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rakor Ketiga"))
+        // A text-only edit: the page first, the search index a moment later.
+        try site.write("content/news/rakor.md", "---\ntitle: Rakor Ketiga\ndate: 2024-07-25\n---\nRapat di Sangkulirang.\n")
+        #expect(eventually { HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rapat di Sangkulirang.") })
+        #expect(eventually { HTTPProbe.get(port: port, "/search-index.json").body.contains("\"sangkulirang\"") })
 
         // Nothing outside the site is served, however the path is written.
         for path in ["/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/berita/..%2f..%2f..%2fetc/passwd"] {
