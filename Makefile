@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean clients bench bench-smoke bench-tools
+.PHONY: site test build release theme clean clients fuzz bench bench-smoke bench-tools
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -15,6 +15,7 @@ test:
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) clients
+	$(MAKE) fuzz
 
 release:
 	scripts/setup
@@ -27,6 +28,10 @@ build:
 ## Check the built sample site with real clients: Nu checker, feed and calendar parsers, Chromium + axe.
 clients:
 	scripts/client-tests
+
+## A bounded fuzz pass (libFuzzer + AddressSanitizer, FUZZ_SECONDS, default 60) over the input stages.
+fuzz:
+	scripts/fuzz $(or $(FUZZ_SECONDS),60)
 
 ## Benchmark Gugus against Hugo and cmark-gfm on synthetic sites of 1,000 and 10,000 files
 ## (Benchmarks/README.md; not part of `make test`). GUGUS=path measures that binary instead.
