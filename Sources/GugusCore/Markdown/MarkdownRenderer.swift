@@ -77,6 +77,7 @@ public enum MarkdownRenderer {
 
         var rewriter = TreeRewriter(links: links)
         rewriter.rewrite(document)
+        defer { for node in rewriter.detached { cmark_node_free(node) } }
         var html = ""
         if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
             html = Self.alignmentClasses(String(cString: rendered))
@@ -108,6 +109,8 @@ private struct TreeRewriter {
     var firstParagraph = ""
     var plainText = ""
     var linkUses: [LinkUse] = []
+    /// Nodes taken out of the tree, to free once the HTML is rendered.
+    var detached: [OpaquePointer] = []
     private var usedAnchors: [String: Int] = [:]
 
     init(links: LinkContext) { self.links = links }
@@ -238,7 +241,10 @@ private struct TreeRewriter {
         }
         cmark_node_insert_before(node, block)
         cmark_node_unlink(node)
-        cmark_node_free(node)
+        // The moved text still points into the heading's own buffer (cmark keeps inline
+        // literals as slices of their block's content): free the heading only after
+        // rendering. Found by the fuzzer (AddressSanitizer: heap-use-after-free).
+        detached.append(node)
     }
 
     // MARK: Helpers
