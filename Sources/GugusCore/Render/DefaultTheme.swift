@@ -1165,7 +1165,7 @@ updated: Diperbarui
   <ul>
     {{#prev}}<li><a href="{{prev}}" rel="prev">← {{t.previous_page}}</a></li>{{/prev}}
     {{#pages}}
-    <li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>
+    <li>{{#gap}}<span aria-hidden="true">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}{{/gap}}</li>
     {{/pages}}
     {{#next}}<li><a href="{{next}}" rel="next">{{t.next_page}} →</a></li>{{/next}}
   </ul>

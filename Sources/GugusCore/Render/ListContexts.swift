@@ -11,6 +11,20 @@ extension ContextBuilder {
 
     static func pageCount(_ count: Int, perPage: Int) -> Int { max(1, (count + perPage - 1) / perPage) }
 
+    /// The page numbers a list shows: the first, the last and two around the current one,
+    /// with nil for a gap (`1 … 6 7 [8] 9 10 … 700`). Listing all 700 on each of 700 pages
+    /// made a large site's lists grow with the square of its size.
+    static func pageWindow(current: Int, total: Int) -> [Int?] {
+        var numbers: [Int?] = []
+        var previous = 0
+        for number in 1...max(1, total) where number == 1 || number == total || abs(number - current) <= 2 {
+            if number > previous + 1 { numbers.append(nil) }
+            numbers.append(number)
+            previous = number
+        }
+        return numbers
+    }
+
     func list(
         heading: String, intro: String?, entries: [ListedEntry], pagination: Pagination, kind: String, extra: Context = [:]
     ) -> Context {
@@ -28,8 +42,9 @@ extension ContextBuilder {
                 "current": String(pagination.number), "total": String(pagination.total),
                 "prev": pagination.number > 1 ? pagination.url(of: pagination.number - 1) : nil,
                 "next": pagination.number < pagination.total ? pagination.url(of: pagination.number + 1) : nil,
-                "pages": (1...pagination.total).map { number -> Context in
-                    ["number": String(number), "url": pagination.url(of: number), "current": number == pagination.number]
+                "pages": Self.pageWindow(current: pagination.number, total: pagination.total).map { number -> Context in
+                    guard let number else { return ["gap": true] }
+                    return ["number": String(number), "url": pagination.url(of: number), "current": number == pagination.number]
                 },
             ])
         }

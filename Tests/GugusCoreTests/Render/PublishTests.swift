@@ -186,3 +186,12 @@ import Testing
         #expect(site.exists("assets/search.js"))
     }
 }
+
+extension PublishTests {
+    @Test func longListsShowAWindowOfPageNumbers() {
+        #expect(ContextBuilder.pageWindow(current: 8, total: 700) == [1, nil, 6, 7, 8, 9, 10, nil, 700])
+        #expect(ContextBuilder.pageWindow(current: 1, total: 3) == [1, 2, 3])
+        #expect(ContextBuilder.pageWindow(current: 2, total: 6) == [1, 2, 3, 4, nil, 6])
+        #expect(ContextBuilder.pageWindow(current: 1, total: 1) == [1])
+    }
+}
