@@ -72,20 +72,8 @@ enum SiteConfigLoader {
     }
 
     static func loadRegions(_ source: SourceText, diagnostics: inout DiagnosticLog) -> [Located<Region>] {
-        let node: Node?
-        switch YAMLDocument.parse(source.text, file: source.path, firstLine: 1) {
-        case let .success(parsed): node = parsed
-        case let .failure(diagnostic):
-            diagnostics.append(diagnostic)
-            return []
-        }
-        guard let node else { return [] }
-        guard case let .sequence(sequence) = node else {
-            let reader = FieldReader(node: nil, file: source.path, firstLine: 1)
-            diagnostics.error(reader.place(of: node), "regions.yaml must be a list of regions",
-                              hint: "start each region with `- code: \"64.08\"` on its own line")
-            return []
-        }
+        let sequence = YAMLDocument.list(source, mustBe: "a list of regions",
+                                         hint: "start each region with `- code: \"64.08\"` on its own line", diagnostics: &diagnostics)
         var regions: [Located<Region>] = []
         for item in sequence {
             var reader = FieldReader(node: item, file: source.path, firstLine: 1, what: "each region")

@@ -9,20 +9,9 @@ public struct GoneURL: Sendable, Hashable {
 /// Reads `content/gone.yaml`: a list of `{url, reason}` for addresses withdrawn on purpose.
 enum GoneListLoader {
     static func load(_ source: SourceText, diagnostics: inout DiagnosticLog) -> [Located<GoneURL>] {
-        let node: Node?
-        switch YAMLDocument.parse(source.text, file: source.path, firstLine: 1) {
-        case let .success(parsed): node = parsed
-        case let .failure(diagnostic):
-            diagnostics.append(diagnostic)
-            return []
-        }
-        guard let node else { return [] }
-        guard case let .sequence(sequence) = node else {
-            let reader = FieldReader(node: nil, file: source.path, firstLine: 1)
-            diagnostics.error(reader.place(of: node), "gone.yaml must be a list of withdrawn addresses",
-                              hint: "write each one like `- url: /berita/judul-lama/` with an optional `reason:` on the next line")
-            return []
-        }
+        let sequence = YAMLDocument.list(source, mustBe: "a list of withdrawn addresses",
+                                         hint: "write each one like `- url: /berita/judul-lama/` with an optional `reason:` on the next line",
+                                         diagnostics: &diagnostics)
         var list: [Located<GoneURL>] = []
         for item in sequence {
             var reader = FieldReader(node: item, file: source.path, firstLine: 1, what: "each withdrawn address")

@@ -1,3 +1,4 @@
+import Foundation
 import CYaml
 import Yams
 
@@ -27,6 +28,25 @@ public enum YAMLDocument {
     }()
 
     /// - Parameter firstLine: the line of the file where the YAML text starts.
+    /// The entries of a file that must be a YAML list (`regions.yaml`, `gone.yaml`), or
+    /// an error saying what the file should look like. An empty file is an empty list.
+    static func list(_ source: SourceText, mustBe what: String, hint: String, diagnostics: inout DiagnosticLog) -> [Node] {
+        switch parse(source.text, file: source.path, firstLine: 1) {
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+            return []
+        case .success(nil):
+            return []
+        case let .success(.some(node)):
+            guard case let .sequence(sequence) = node else {
+                let reader = FieldReader(node: nil, file: source.path, firstLine: 1)
+                diagnostics.error(reader.place(of: node), "\((source.path as NSString).lastPathComponent) must be \(what)", hint: hint)
+                return []
+            }
+            return Array(sequence)
+        }
+    }
+
     public static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
         _ = nestingLimitInstalled
         let node: Node?

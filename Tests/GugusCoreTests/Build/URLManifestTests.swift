@@ -45,6 +45,8 @@ import Testing
         #expect(notice.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(!site.page("sitemap.xml").contains("/berita/ditarik/"))
 
+        try site.write("content/gone.yaml", "url: /berita/ditarik/\n")
+        #expect(site.buildErrors().contains { $0.hasPrefix("content/gone.yaml:1:1: error: gone.yaml must be a list of withdrawn addresses") })
         try site.write("content/gone.yaml", "- url: /berita/tetap/\n- url: /berita/ditarik/\n")
         #expect(site.buildErrors().contains { $0.hasPrefix("content/gone.yaml:1:8: error: /berita/tetap/ is listed as withdrawn, but a page is published") })
     }
