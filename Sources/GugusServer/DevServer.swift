@@ -113,8 +113,7 @@ public struct DevServer: Sendable {
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
         router.add(middleware: NotFoundPage(output: output))
-        router.add(middleware: FileMiddleware(output, searchForIndexHtml: true, logger: Logger(label: "gugus.files"))
-            .withAdditionalMediaTypes(forFileExtensions: ["ics": MediaType(type: .text, subType: "calendar"), "xml": .applicationXml]))
+        router.add(middleware: StaticFiles(root: output))
         let host = options.host
         let port = options.port
         let log = self.log

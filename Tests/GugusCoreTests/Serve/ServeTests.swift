@@ -44,6 +44,8 @@ import Testing
         #expect(!site.exists("berita/rakor/index.html"), "serve does not write into public/")
         #expect(HTTPProbe.get(port: port, "/berita/draf/").body.contains("Draf Berita"), "drafts are shown while serving")
         #expect(HTTPProbe.get(port: port, "/tidak-ada/").status == 404)
+        #expect(HTTPProbe.get(port: port, "/berita").status == 301, "a folder without its slash is redirected")
+        #expect(HTTPProbe.exchange(port: port, "GET /kegiatan/kalender.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").contains("Content-Type: text/calendar"))
 
         // The browser's event stream says "reload" after an edit.
         let events = HTTPProbe.exchange(port: port, "GET /__gugus/events HTTP/1.1\r\nHost: x\r\n\r\n", timeout: 3, until: "event: reload")
