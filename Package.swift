@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GugusCoreTests",
-            dependencies: ["GugusCore"],
+            dependencies: ["GugusCore", "GugusServer", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -37,9 +37,11 @@ public struct DevServer: Sendable {
 
     /// The build options of every rebuild: drafts shown, addresses checked but not recorded.
     func buildOptions(output: String) -> BuildOptions {
-        BuildOptions(siteRoot: options.siteRoot, output: output, includeDrafts: options.includeDrafts, now: options.now,
+        var build = BuildOptions(siteRoot: options.siteRoot, output: output, includeDrafts: options.includeDrafts, now: options.now,
                      baseURL: "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(options.port)",
                      includeFuture: options.includeFuture, keepsURLManifest: true, injectedScript: LiveReloadScript.tag)
+        build.recordsURLs = false
+        return build
     }
 
     /// Prints the outcome of a build; returns the errors as printed lines (empty on

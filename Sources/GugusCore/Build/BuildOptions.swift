@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var injectedScript: String?
     /// False for `gugus check`: everything is rendered and checked, nothing is written.
     public var writesOutput = true
+    /// False for previews (`gugus serve`): published addresses are checked, not recorded.
+    public var recordsURLs = true
     /// Search terms remembered between the dev server's builds.
     var searchTerms: SearchTermCache?
 

@@ -91,7 +91,7 @@ public enum BuildPipeline {
         switch OutputWriter.write(files, to: options.output, siteRoot: options.siteRoot) {
         case let .success(count):
             // Drafts are not public: a preview with --drafts does not record addresses.
-            if options.keepsURLManifest && !options.includeDrafts, let text = URLManifest.updated(manifest ?? [], produced: produced),
+            if options.keepsURLManifest && options.recordsURLs && !options.includeDrafts, let text = URLManifest.updated(manifest ?? [], produced: produced),
                 let problem = URLManifest.write(text, siteRoot: options.siteRoot) {
                 log.append(problem)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GugusCore
+@testable import GugusServer
 
 /// `gugus serve` as an officer uses it: a real process, a real port, real file edits.
 @Suite(.serialized) struct ServeTests {
@@ -82,5 +83,15 @@ import Testing
         kill(process.processIdentifier, SIGINT)
         #expect(eventually(10) { !process.isRunning }, "the server stops on Ctrl-C")
         #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aPreviewChecksPublishedAddressesButNeverRecordsThem() {
+        for drafts in [true, false] {
+            let server = DevServer(options: .init(siteRoot: "/tmp/situs", includeDrafts: drafts), log: { _ in })
+            let options = server.buildOptions(output: "/tmp/keluaran")
+            #expect(options.keepsURLManifest && !options.recordsURLs)
+            #expect(options.injectedScript == "<script src=\"/__gugus/live.js\" defer></script>")
+            #expect(options.baseURL == "http://127.0.0.1:1313")
+        }
     }
 }
