@@ -195,3 +195,20 @@ extension PublishTests {
         #expect(ContextBuilder.pageWindow(current: 1, total: 1) == [1])
     }
 }
+
+extension PublishTests {
+    /// WCAG 2.2 1.4.11: chart colours need 3:1 against the white page.
+    @Test func chartColoursContrastWithThePage() {
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16) ?? 0
+            return [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].enumerated().map { index, channel -> Double in
+                let c = Double(channel) / 255
+                let linear = c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+                return linear * [0.2126, 0.7152, 0.0722][index]
+            }.reduce(0, +)
+        }
+        for color in SVGChart.colors {
+            #expect(1.05 / (luminance(color) + 0.05) >= 3, "\(color) is too light for a chart on white")
+        }
+    }
+}
