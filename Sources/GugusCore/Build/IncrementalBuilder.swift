@@ -43,7 +43,7 @@ public struct IncrementalBuilder: Sendable {
     /// nil when the change is not a text-only edit of existing content (or has errors,
     /// which the full build reports).
     private mutating func bodyOnlyRebuild(_ report: BuildReport, changed paths: [String]) -> Outcome? {
-        guard let theme = report.theme else { return nil }
+        guard let original = report.theme else { return nil }
         var site = report.site
         var bodies = report.bodies
         // The search index is written afterwards (`finishDeferredWork`): on a large site it
@@ -51,7 +51,7 @@ public struct IncrementalBuilder: Sendable {
         var jobs: Set<SiteRenderer.Job> = []
         let files = SiteFiles(root: options.siteRoot)
         let media = Set(site.media.map(\.path))
-        let builderBefore = SiteRenderer.builder(for: site, theme: theme, bodies: bodies)
+        let (builderBefore, theme) = SiteRenderer.prepare(site, theme: original, bodies: bodies)
         for path in Set(paths) {
             guard path.hasPrefix("content/"), path.hasSuffix(".md"), let old = site.item(file: path) else { return nil }
             var log = DiagnosticLog()
@@ -68,7 +68,7 @@ public struct IncrementalBuilder: Sendable {
             site.setBody(split.body, of: path)
             jobs.formUnion(Self.jobs(showing: path, site: site, builder: builderBefore, summaryChanged: summaryChanged))
         }
-        var prepared = SiteRenderer.builder(for: site, theme: theme, bodies: bodies)
+        var prepared = builderBefore.rebuilt(bodies: bodies, site: site)
         prepared.searchTerms = searchTerms
         let builder = prepared
         let ordered = jobs.sorted { "\($0)" < "\($1)" }
@@ -97,9 +97,10 @@ public struct IncrementalBuilder: Sendable {
     /// Brings the search index up to date after a partial rebuild; returns whether it
     /// wrote it. After this, the output equals a full build.
     public mutating func finishDeferredWork() -> Bool {
-        guard searchIndexIsStale, let report = last, let theme = report.theme else { return false }
+        guard searchIndexIsStale, let report = last, let original = report.theme else { return false }
         searchIndexIsStale = false
-        var prepared = SiteRenderer.builder(for: report.site, theme: theme, bodies: report.bodies)
+        let (ready, theme) = SiteRenderer.prepare(report.site, theme: original, bodies: report.bodies)
+        var prepared = ready
         prepared.searchTerms = searchTerms
         for file in SiteRenderer.render(.searchIndex, builder: prepared, theme: theme) {
             guard case let .bytes(data) = file.content else { continue }

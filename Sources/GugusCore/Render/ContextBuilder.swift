@@ -2,9 +2,9 @@
 /// template engine's HTML escaping; only Markdown bodies (rendered by cmark-gfm in safe
 /// mode) are inserted raw, as `{{{body}}}`.
 struct ContextBuilder: Sendable {
-    let site: Site
+    private(set) var site: Site
     let format: Formatter
-    let bodies: [String: RenderedMarkdown]
+    private(set) var bodies: [String: RenderedMarkdown]
     /// The entries of each section list, built once for all its pages.
     let sections: [ContentKind: [ListedEntry]]
     /// The organization and website nodes of every page's JSON-LD.
@@ -35,6 +35,15 @@ struct ContextBuilder: Sendable {
     }
 
     typealias Context = [String: Any]
+
+    /// The same builder after a text-only edit: lists, JSON-LD nodes and the shared parts
+    /// depend on fields only, so they are kept.
+    func rebuilt(bodies: [String: RenderedMarkdown], site: Site) -> ContextBuilder {
+        var copy = self
+        copy.bodies = bodies
+        copy.site = site
+        return copy
+    }
 
     /// Drops nil values so that templates treat them as absent.
     static func compact(_ values: [String: Any?]) -> Context {

@@ -62,20 +62,23 @@ enum SiteRenderer {
         return jobs
     }
 
-    /// The template values of a build, with the parts every page shares rendered once.
-    static func builder(for site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> ContextBuilder {
+    /// The template values of a build, with the parts every page shares rendered once,
+    /// and the theme with the build's interface strings written in.
+    static func prepare(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> (builder: ContextBuilder, theme: Theme) {
         var strings = theme.strings(for: site.config.language)
         if strings["time_zone_label"]?.isEmpty ?? true {
             strings["time_zone_label"] = ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"][site.config.timeZone] ?? ""
         }
+        let theme = theme.specialized(for: strings)
         var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
         let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
         builder.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
-        return builder
+        return (builder, theme)
     }
 
-    static func render(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil) -> [OutputFile] {
-        var prepared = builder(for: site, theme: theme, bodies: bodies)
+    static func render(_ site: Site, theme original: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil) -> [OutputFile] {
+        let (ready, theme) = prepare(site, theme: original, bodies: bodies)
+        var prepared = ready
         prepared.searchTerms = searchTerms
         let builder = prepared
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }

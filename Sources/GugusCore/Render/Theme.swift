@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     public var strings: [String: [String: String]]
     /// Files under `assets/`, copied to `/assets/`.
     public var assets: [(path: String, data: Data)]
+    /// Each template's text (with the content-type pragma), by name.
+    var sources: [String: String] = [:]
 
     /// Templates every theme must have.
     static let requiredTemplates = [
@@ -39,6 +41,7 @@ public struct Theme: Sendable {
         var names: Set<String> = []
         var strings: [String: [String: String]] = [:]
         var assets: [(String, Data)] = []
+        var sources: [String: String] = [:]
         let before = diagnostics.errors.count
         for path in files.keys.sorted() {
             guard let data = files[path] else { continue }
@@ -54,6 +57,7 @@ public struct Theme: Sendable {
                     _ = FastHTMLContentType.registered
                     let source = FastHTMLContentType.pragma + String(decoding: data, as: UTF8.self)
                     library.register(try MustacheTemplate(string: source), named: name)
+                    sources[name] = source
                 } catch let error as MustacheTemplate.ParserError {
                     // The pragma sits in front of the first line.
                     let column = error.context.columnNumber - (error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0)
@@ -85,7 +89,7 @@ public struct Theme: Sendable {
                               hint: "add i18n/id.yaml to the theme")
         }
         guard diagnostics.errors.count == before else { return nil }
-        return Theme(library: library, strings: strings, assets: assets)
+        return Theme(library: library, strings: strings, assets: assets, sources: sources)
     }
 
     /// Every file under a folder, keyed by its relative path (hidden files skipped).
@@ -109,6 +113,41 @@ public struct Theme: Sendable {
         let base = strings["id"] ?? [:]
         guard language != "id", let other = strings[language] else { return base }
         return base.merging(other) { _, new in new }
+    }
+
+    /// The theme with its interface strings (`{{t.key}}`) written into the templates for
+    /// one build's language: the same output, without a context lookup for each label
+    /// (a tenth of the template engine's work).
+    func specialized(for strings: [String: String]) -> Theme {
+        var library = MustacheLibrary()
+        let escape = FastHTMLContentType()
+        for (name, source) in sources {
+            var text = ""
+            var rest = source[...]
+            while let start = rest.range(of: "{{t.") {
+                let triple = start.lowerBound > rest.startIndex && rest[rest.index(before: start.lowerBound)] == "{"
+                let tagStart = triple ? rest.index(before: start.lowerBound) : start.lowerBound
+                let keyAndRest = rest[start.upperBound...]
+                let closing = triple ? "}}}" : "}}"
+                guard let end = keyAndRest.range(of: closing) else { break }
+                let key = String(keyAndRest[..<end.lowerBound])
+                text += rest[..<tagStart]
+                // Labels that look like tags, or that are missing, stay lookups.
+                if let value = strings[key], key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                    !value.contains("{{"), !value.contains("}}") {
+                    text += triple ? value : escape.escapeText(value)
+                } else {
+                    text += rest[tagStart..<end.upperBound]
+                }
+                rest = keyAndRest[end.upperBound...]
+            }
+            text += rest
+            guard let template = try? MustacheTemplate(string: text) else { return self }
+            library.register(template, named: name)
+        }
+        var copy = self
+        copy.library = library
+        return copy
     }
 
     public func render(_ context: [String: Any], template: String) -> String {
