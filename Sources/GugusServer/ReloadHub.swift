@@ -39,6 +39,4 @@ actor ReloadHub {
         for client in clients.values { client.finish() }
         clients = [:]
     }
-
-    var clientCount: Int { clients.count }
 }

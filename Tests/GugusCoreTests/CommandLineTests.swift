@@ -3,20 +3,8 @@ import Testing
 
 /// The `gugus` binary as a user runs it: exit status, summary and errors.
 @Suite struct CommandLineTests {
-    static var binary: String { repositoryRoot + "/.build/debug/gugus" }
-
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try runCommand(arguments)
     }
 
     @Test func buildsAndSummarises() throws {

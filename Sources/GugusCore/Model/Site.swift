@@ -78,7 +78,11 @@ public struct ListedEntry: Sendable {
 public struct Site: Sendable {
     public var config: SiteConfig
     public var now: CivilDate
-    public var regions: [Region]
+    public var regions: [Region] {
+        didSet { regionsByCode = Dictionary(regions.map { ($0.code, $0) }) { first, _ in first } }
+    }
+    /// Regions by code, for the lookups of every page (kept in step with `regions`).
+    private(set) var regionsByCode: [String: Region] = [:]
     public var decrees: [ResolvedDecree]
     public var events: [ResolvedEvent]
     public var news: [ResolvedNews]
@@ -97,5 +101,5 @@ public struct Site: Sendable {
     /// Addresses withdrawn on purpose; each gets a page saying so.
     public var gone: [GoneURL] = []
 
-    public func region(_ code: String) -> Region? { regions.first { $0.code == code } }
+    public func region(_ code: String) -> Region? { regionsByCode[code] }
 }

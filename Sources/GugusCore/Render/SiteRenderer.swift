@@ -67,7 +67,7 @@ enum SiteRenderer {
     static func prepare(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> (builder: ContextBuilder, theme: Theme) {
         var strings = theme.strings(for: site.config.language)
         if strings["time_zone_label"]?.isEmpty ?? true {
-            strings["time_zone_label"] = ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"][site.config.timeZone] ?? ""
+            strings["time_zone_label"] = TimeZoneInfo.abbreviation(for: site.config.timeZone) ?? ""
         }
         let theme = theme.specialized(for: strings)
         var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
@@ -133,7 +133,7 @@ enum SiteRenderer {
             let listing = site.regionListings[index]
             let pagination = ContextBuilder.Pagination(
                 number: number, total: ContextBuilder.pageCount(listing.entries.count, perPage: site.config.perPage), baseURL: listing.url)
-            let region = site.regions.first { $0.code == listing.key }
+            let region = site.region(listing.key)
             let children = site.regions.filter { $0.parent == listing.key }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as [String: Any] }
             let parent = region?.parent.flatMap { site.region($0) }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as [String: Any] }
             let extra = ContextBuilder.compact([

@@ -54,9 +54,11 @@ enum SiteResolver {
         }
 
         var site = Site(
-            config: config, now: now, regions: loaded.regions.map(\.value).sorted { $0.code < $1.code },
+            config: config, now: now, regions: [],
             decrees: [], events: [], news: [], pages: [], datasets: [], tags: [], regionListings: [],
             media: loaded.media, permalinks: permalinks, unpublished: unpublished, aliases: [], menu: [])
+        // Assigned after the initializer, so that the lookup by code is built.
+        site.regions = loaded.regions.map(\.value).sorted { $0.code < $1.code }
 
         for item in published {
             let itemURL = permalinks[item.file] ?? "/"

@@ -9,6 +9,11 @@ public enum TimeZoneInfo {
         return zone.secondsFromGMT(for: foundationDate(date))
     }
 
+    /// Indonesia's names for its zones: WIB, WITA, WIT; nil for other zones.
+    public static func abbreviation(for identifier: String) -> String? {
+        ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"][identifier]
+    }
+
     /// `+08:00`
     public static func offsetText(seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"

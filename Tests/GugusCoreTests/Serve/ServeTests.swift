@@ -5,7 +5,7 @@ import Testing
 
 /// `gugus serve` as an officer uses it: a real process, a real port, real file edits.
 @Suite(.serialized) struct ServeTests {
-    let binary = repositoryRoot + "/.build/debug/gugus"
+    let binary = gugusBinary
 
     /// Waits until `condition` holds, checking every 50 ms, for at most `seconds`.
     func eventually(_ seconds: Double = 15, _ condition: () -> Bool) -> Bool {

@@ -23,7 +23,7 @@ enum ICalendar {
         let zone = site.config.timeZone
         let offset = TimeZoneInfo.offset(for: zone, on: site.now) ?? 0
         let compact = TimeZoneInfo.offsetText(seconds: offset).replacingOccurrences(of: ":", with: "")
-        let name = ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"][zone] ?? compact
+        let name = TimeZoneInfo.abbreviation(for: zone) ?? compact
         return [
             "BEGIN:VTIMEZONE", "TZID:" + zone, "BEGIN:STANDARD", "DTSTART:19700101T000000",
             "TZOFFSETFROM:" + compact, "TZOFFSETTO:" + compact, "TZNAME:" + name, "END:STANDARD", "END:VTIMEZONE",

@@ -38,11 +38,8 @@ enum StructuredData {
         return [organizationNode, website]
     }
 
-    static func document(siteNodes: [JSONValue], page: JSONValue?) -> JSONValue {
-        .record(["@context": .text(context), "@graph": .array(siteNodes + (page.map { [$0] } ?? []))])
-    }
-
-    /// The same document as text, with the site's nodes written once for all pages.
+    /// A page's JSON-LD document (`@context` and `@graph`) as text, with the site's nodes
+    /// written once for all pages.
     static func scriptText(siteNodesText: String, page: JSONValue?) -> String {
         var text = "{\"@context\":\"" + context + "\",\"@graph\":[" + siteNodesText
         if let page {
