@@ -8,7 +8,10 @@ struct SiteFiles: Sendable {
 
     init(root: String) {
         self.root = root
-        self.resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        self.resolvedRoot = realpath(root, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? URL(fileURLWithPath: root).standardizedFileURL.path
     }
 
     func absolute(_ relative: String) -> String { root + "/" + relative }
@@ -19,7 +22,9 @@ struct SiteFiles: Sendable {
 
     /// Whether the path, after following links, stays inside the site.
     func staysInside(_ relative: String) -> Bool {
-        let resolved = URL(fileURLWithPath: absolute(relative)).resolvingSymlinksInPath().path
+        guard let pointer = realpath(absolute(relative), nil) else { return false }
+        defer { free(pointer) }
+        let resolved = String(cString: pointer)
         return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
     }
 
@@ -31,12 +36,10 @@ struct SiteFiles: Sendable {
             return nil
         }
         let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: absolute(relative)))
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            diagnostics.error(SourceLocation(file: relative), "the file cannot be read: \(error.localizedDescription)",
+        switch Self.read(absolute(relative), upTo: limit + 1) {
+        case let .success(bytes): data = bytes
+        case let .failure(problem):
+            diagnostics.error(SourceLocation(file: relative), "the file cannot be read: \(problem)",
                               hint: "check that the file exists and that you may read it")
             return nil
         }
@@ -46,6 +49,30 @@ struct SiteFiles: Sendable {
             diagnostics.append(diagnostic)
             return nil
         }
+    }
+
+    struct ReadFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// At most `limit` bytes of a file, with plain POSIX calls.
+    static func read(_ path: String, upTo limit: Int) -> Result<Data, ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ReadFailure(description: String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while data.count < limit {
+            let wanted = min(chunk.count, limit - data.count)
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(description: String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            data.append(contentsOf: chunk[0..<count])
+        }
+        return .success(data)
     }
 
     /// The `.md` files directly inside a folder, sorted by name.

@@ -34,13 +34,13 @@ public struct SourceText: Sendable {
                 file: path, line: line, column: column, message: "the file contains a NUL byte, so it is not a text file",
                 hint: "save the file again as plain text (UTF-8) in a text editor"))
         }
-        if let bad = firstInvalidUTF8(bytes) {
-            let (line, column) = position(of: bad, in: bytes)
+        // The standard library validates quickly; the slow scan only finds where it failed.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = position(of: firstInvalidUTF8(bytes) ?? 0, in: bytes)
             return .failure(Diagnostic(
                 file: path, line: line, column: column, message: "the file is not valid UTF-8 text",
                 hint: "save the file with the encoding UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }

@@ -51,7 +51,8 @@ public enum YAMLDocument {
         _ = nestingLimitInstalled
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 named here: Yams' default reads the environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {

@@ -55,6 +55,12 @@ public enum MarkdownRenderer {
         return true
     }()
 
+    /// cmark-gfm parses inlines with a global table of special characters, to which each
+    /// parse adds its extensions' characters (`~`, `:`, `w`) and from which it removes them
+    /// when done: two parses at once lose strikethrough and autolinks at random. So inline
+    /// parsing (`cmark_parser_finish`) takes turns; block parsing and rendering do not.
+    private static let inlineParsing = NSLock()
+
     public static func render(_ markdown: String, links: LinkContext) -> RenderedMarkdown {
         _ = extensionsRegistered
         guard let parser = cmark_parser_new(options) else {
@@ -70,7 +76,10 @@ public enum MarkdownRenderer {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
+        inlineParsing.lock()
+        let finished = cmark_parser_finish(parser)
+        inlineParsing.unlock()
+        guard let document = finished else {
             return RenderedMarkdown(html: "", headings: [], diagnostics: [], firstParagraph: "")
         }
         defer { cmark_node_free(document) }
@@ -94,7 +103,7 @@ extension MarkdownRenderer {
     /// styles, and HTML5 has no `align` attribute. Raw HTML is omitted, so these
     /// attributes can only come from cmark-gfm's tables.
     static func alignmentClasses(_ html: String) -> String {
-        guard html.contains(" style=\"text-align: ") else { return html }
+        guard ByteSearch.contains(html, " style=\"text-align: ") else { return html }
         return html.replacingOccurrences(of: " style=\"text-align: left\"", with: " class=\"align-left\"")
             .replacingOccurrences(of: " style=\"text-align: center\"", with: " class=\"align-center\"")
             .replacingOccurrences(of: " style=\"text-align: right\"", with: " class=\"align-right\"")

@@ -62,7 +62,7 @@ public struct Listing: Sendable {
 }
 
 /// An entry in a list (section, tag, region, home).
-public struct ListedEntry: Sendable {
+public struct ListedEntry: Sendable, Hashable {
     public var kind: ContentKind
     /// The content file, e.g. `content/news/x.md`.
     public var file: String

@@ -13,6 +13,9 @@ struct ContextBuilder: Sendable {
     /// Parts every page shares (the hotline bar and the footer), rendered once per build
     /// from their partials and inserted as they are.
     var chrome: [String: String] = [:]
+    /// Each list entry's HTML (`partials/entry.mustache`), rendered once per build for all
+    /// the lists it appears in; entries missing here are rendered in their list.
+    var entryHTML: [ListedEntry: String] = [:]
     /// Terms of the search index kept between the dev server's rebuilds.
     var searchTerms: SearchTermCache?
 
@@ -135,6 +138,13 @@ struct ContextBuilder: Sendable {
     }
 
     func entry(_ entry: ListedEntry) -> Context {
+        var values = entryFields(entry)
+        values["html"] = entryHTML[entry]
+        return values
+    }
+
+    /// What `partials/entry.mustache` shows of an entry.
+    func entryFields(_ entry: ListedEntry) -> Context {
         let summary = entry.summary ?? bodies[entry.file].map { Self.shorten($0.firstParagraph, to: 220) }
         return Self.compact([
             "title": entry.title, "url": entry.url, "date": entry.date.map(format.date), "dateISO": entry.date?.description,

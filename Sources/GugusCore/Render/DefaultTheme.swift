@@ -1071,13 +1071,17 @@ updated: Diperbarui
         "partials/entries.mustache": #"""
 <ul class="entries">
   {{#entries}}
-  <li class="entry">
+  {{#html}}{{{html}}}{{/html}}{{^html}}{{> entry}}{{/html}}
+  {{/entries}}
+</ul>
+
+"""#,
+        "partials/entry.mustache": #"""
+<li class="entry">
     <h2 class="entry-title"><a href="{{url}}">{{title}}</a></h2>
     <p class="meta"><span class="kind">{{kindLabel}}</span>{{#date}} · <time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{#draft}} · <span class="badge">{{t.draft}}</span>{{/draft}}</p>
     {{#summary}}<p>{{summary}}</p>{{/summary}}
   </li>
-  {{/entries}}
-</ul>
 
 """#,
         "partials/footer.mustache": #"""

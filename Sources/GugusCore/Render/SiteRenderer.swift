@@ -38,7 +38,9 @@ enum SiteRenderer {
     static func isPage(_ url: String) -> Bool { url.hasSuffix("/") || url.hasSuffix(".html") }
 
     static func jobs(for site: Site) -> [Job] {
-        var jobs: [Job] = [.home, .notFound, .tagIndex, .regionIndex]
+        // The long single jobs first, so that the cores share the many short ones after them.
+        var jobs: [Job] = [.searchIndex, .sitemap, .openData, .newsFeed, .eventFeed, .calendar, .dataPage, .searchPage]
+        jobs += [.home, .notFound, .tagIndex, .regionIndex]
         jobs += site.news.indices.map(Job.news) + site.events.indices.map(Job.event) + site.decrees.indices.map(Job.decree)
         jobs += site.datasets.indices.map(Job.dataset) + site.pages.indices.map(Job.page)
         let perPage = site.config.perPage
@@ -55,7 +57,6 @@ enum SiteRenderer {
             jobs += (1...ContextBuilder.pageCount(region.entries.count, perPage: perPage)).map { Job.region(index, page: $0) }
         }
         jobs += site.aliases.indices.map(Job.alias)
-        jobs += [.newsFeed, .eventFeed, .calendar, .sitemap, .openData, .dataPage, .searchIndex, .searchPage]
         jobs += site.events.indices.map(Job.eventCalendar)
         // A withdrawn page leaves a notice; other withdrawn files simply disappear.
         jobs += site.gone.indices.filter { isPage(site.gone[$0].url) }.map(Job.gone)
@@ -76,10 +77,31 @@ enum SiteRenderer {
         return (builder, theme)
     }
 
+    /// Every entry of the section, tag and region lists, rendered once: an item shows in
+    /// several lists, and its entry is the same in all of them. The partial sees the entry's
+    /// fields over the values every page shares (`site`, `t`, `lang`, `menu`).
+    static func renderEntries(_ site: Site, builder: ContextBuilder, theme: Theme) -> [ListedEntry: String] {
+        var unique: Set<ListedEntry> = []
+        for entries in builder.sections.values { unique.formUnion(entries) }
+        for tag in site.tags { unique.formUnion(tag.entries) }
+        for listing in site.regionListings { unique.formUnion(listing.entries) }
+        let entries = Array(unique)
+        let groupSize = 256
+        let groups = stride(from: 0, to: entries.count, by: groupSize).map { entries[$0..<min($0 + groupSize, entries.count)] }
+        let rendered = ParallelMap.map(groups) { group in
+            let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "entry", extra: [:])
+            return group.map { entry in
+                (entry, theme.render(shared.merging(builder.entryFields(entry)) { _, own in own }, template: "entry"))
+            }
+        }
+        return Dictionary(rendered.flatMap { $0 }) { first, _ in first }
+    }
+
     static func render(_ site: Site, theme original: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil) -> [OutputFile] {
         let (ready, theme) = prepare(site, theme: original, bodies: bodies)
         var prepared = ready
         prepared.searchTerms = searchTerms
+        prepared.entryHTML = renderEntries(site, builder: prepared, theme: theme)
         let builder = prepared
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }

@@ -8,7 +8,9 @@ enum ParallelMap {
     ) -> [Output] {
         let count = inputs.count
         if count < 2 { return inputs.map(transform) }
-        let chunkCount = min(count, max(1, ProcessInfo.activeProcessorCountForGugus * 4))
+        // Many small chunks, taken by whichever core is free: one slow input (the search
+        // index, a long page) does not hold back a whole share of the work.
+        let chunkCount = min(count, max(1, ProcessInfo.activeProcessorCountForGugus * 32))
         let chunkSize = (count + chunkCount - 1) / chunkCount
         let results = Mutex<[[Output]]>(Array(repeating: [], count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in

@@ -85,9 +85,7 @@ enum OutputWriter {
             }
             directories.insert((file.path as NSString).deletingLastPathComponent)
         }
-        for directory in directories.sorted() where !directory.isEmpty {
-            try manager.createDirectory(atPath: folder + "/" + directory, withIntermediateDirectories: true)
-        }
+        try createDirectories(directories, in: folder)
         // Files are independent: write them on every core.
         let failures = ParallelMap.map(files) { file -> String? in
             let target = folder + "/" + file.path
@@ -108,6 +106,29 @@ enum OutputWriter {
         }
         if let failure = writeFile(Data(markerText.utf8), to: folder + "/" + markerName) {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
+    }
+
+    /// Creates every folder the files need, level by level (parents first), the folders of
+    /// one level on every core: a site has a folder per page.
+    static func createDirectories(_ directories: Set<String>, in folder: String) throws {
+        var all: Set<String> = []
+        for directory in directories {
+            var path = Substring(directory)
+            while !path.isEmpty, all.insert(String(path)).inserted {
+                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            }
+        }
+        let levels = Dictionary(grouping: all) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for depth in levels.keys.sorted() {
+            let failures = ParallelMap.map(levels[depth, default: []].sorted()) { directory -> String? in
+                let path = folder + "/" + directory
+                if mkdir(path, 0o755) == 0 || errno == EEXIST { return nil }
+                return "\(directory): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+            }
         }
     }
 

@@ -91,31 +91,38 @@ enum SearchIndex {
     static func terms(of text: String) -> [String] {
         var seen: Set<String> = []
         var terms: [String] = []
-        var word = String.UnicodeScalarView()
+        // The word's UTF-8 bytes (ASCII letters already lower case) and its length in scalars.
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var length = 0
         var isASCII = true
         func finish() {
-            defer { word = String.UnicodeScalarView(); isASCII = true }
-            guard word.count >= 2, word.count <= 32 else { return }
-            let term = isASCII ? String(word) : fold(String(word)).filter { $0.isLetter || $0.isNumber }
-            guard term.count >= 2, !stopWords.contains(term), seen.insert(term).inserted else { return }
+            defer { word.removeAll(keepingCapacity: true); length = 0; isASCII = true }
+            guard length >= 2, length <= 32 else { return }
+            let raw = String(decoding: word, as: UTF8.self)
+            let term = isASCII ? raw : fold(raw).filter { $0.isLetter || $0.isNumber }
+            guard term.utf8.count >= 2, isASCII || term.count >= 2, !stopWords.contains(term), seen.insert(term).inserted else { return }
             terms.append(term)
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                word.append(scalar)
+                word.append(UInt8(value))
+                length += 1
             } else if (0x41...0x5A).contains(value) {
-                word.append(Unicode.Scalar(value + 0x20) ?? scalar)
+                word.append(UInt8(value + 0x20))
+                length += 1
             } else if value >= 0x80 && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                                         || scalar.properties.generalCategory == .nonspacingMark) {
-                word.append(scalar)
+                UTF8.encode(scalar) { word.append($0) }
+                length += 1
                 isASCII = false
             } else {
-                if !word.isEmpty { finish() }
+                if length > 0 { finish() }
                 if terms.count >= bodyWordLimit { return terms }
             }
         }
-        if !word.isEmpty && terms.count < bodyWordLimit { finish() }
+        if length > 0 && terms.count < bodyWordLimit { finish() }
         return terms
     }
 
