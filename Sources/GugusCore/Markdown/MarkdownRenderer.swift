@@ -103,10 +103,11 @@ extension MarkdownRenderer {
     /// styles, and HTML5 has no `align` attribute. Raw HTML is omitted, so these
     /// attributes can only come from cmark-gfm's tables.
     static func alignmentClasses(_ html: String) -> String {
-        guard ByteSearch.contains(html, " style=\"text-align: ") else { return html }
-        return html.replacingOccurrences(of: " style=\"text-align: left\"", with: " class=\"align-left\"")
-            .replacingOccurrences(of: " style=\"text-align: center\"", with: " class=\"align-center\"")
-            .replacingOccurrences(of: " style=\"text-align: right\"", with: " class=\"align-right\"")
+        ByteSearch.replacing(html, [
+            (" style=\"text-align: left\"", " class=\"align-left\""),
+            (" style=\"text-align: center\"", " class=\"align-center\""),
+            (" style=\"text-align: right\"", " class=\"align-right\""),
+        ])
     }
 }
 

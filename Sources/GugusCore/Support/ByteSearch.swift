@@ -15,6 +15,39 @@ enum ByteSearch {
         }
     }
 
+    /// The text with every occurrence of each pattern replaced, scanning the bytes once
+    /// (the patterns must not overlap one another).
+    static func replacing(_ text: String, _ replacements: [(String, String)]) -> String {
+        let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
+        var startsPattern = [Bool](repeating: false, count: 256)
+        for (pattern, _) in patterns { startsPattern[Int(pattern[0])] = true }
+        var source = text
+        let replaced: String? = source.withUTF8 { bytes in
+            var output: [UInt8] = []
+            var copiedUpTo = 0
+            var index = 0
+            while index < bytes.count {
+                guard startsPattern[Int(bytes[index])],
+                    let (pattern, replacement) = patterns.first(where: { pattern, _ in
+                        index + pattern.count <= bytes.count && pattern.indices.allSatisfy { bytes[index + $0] == pattern[$0] }
+                    })
+                else {
+                    index += 1
+                    continue
+                }
+                if output.isEmpty { output.reserveCapacity(bytes.count) }
+                output.append(contentsOf: bytes[copiedUpTo..<index])
+                output.append(contentsOf: replacement)
+                index += pattern.count
+                copiedUpTo = index
+            }
+            guard copiedUpTo > 0 else { return nil }
+            output.append(contentsOf: bytes[copiedUpTo...])
+            return String(decoding: output, as: UTF8.self)
+        }
+        return replaced ?? text
+    }
+
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty ? start : nil }
         let last = haystack.count - pattern.count
