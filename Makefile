@@ -52,4 +52,4 @@ theme:
 	scripts/embed-theme
 
 clean:
-	rm -rf .build public/*
+	rm -rf .build public/* .public.gugus-previous

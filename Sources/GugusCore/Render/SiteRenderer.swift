@@ -70,7 +70,10 @@ enum SiteRenderer {
         if strings["time_zone_label"]?.isEmpty ?? true {
             strings["time_zone_label"] = TimeZoneInfo.abbreviation(for: site.config.timeZone) ?? ""
         }
-        let theme = theme.specialized(for: strings)
+        let config = site.config
+        let constants = ["lang": config.language, "site.title": config.title, "site.baseURL": config.baseURL,
+                         "site.year": String(site.now.year)].merging(config.tagline.map { ["site.tagline": $0] } ?? [:]) { a, _ in a }
+        let theme = theme.specialized(for: strings, constants: constants)
         var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
         let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
         builder.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]

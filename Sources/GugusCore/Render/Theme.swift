@@ -115,31 +115,32 @@ public struct Theme: Sendable {
         return base.merging(other) { _, new in new }
     }
 
-    /// The theme with its interface strings (`{{t.key}}`) written into the templates for
-    /// one build's language: the same output, without a context lookup for each label
-    /// (a tenth of the template engine's work).
-    func specialized(for strings: [String: String]) -> Theme {
+    /// The theme with its interface strings (`{{t.key}}`) and the build's other constants
+    /// (`{{site.title}}`, `{{lang}}`, …) written into the templates: the same output,
+    /// without a context lookup for each (a good part of the template engine's work).
+    func specialized(for strings: [String: String], constants: [String: String] = [:]) -> Theme {
+        var values = constants
+        for (key, value) in strings where key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { values["t." + key] = value }
+        // Values that look like tags stay lookups.
+        values = values.filter { !$0.value.contains("{{") && !$0.value.contains("}}") }
         var library = MustacheLibrary()
         let escape = FastHTMLContentType()
         for (name, source) in sources {
             var text = ""
             var rest = source[...]
-            while let start = rest.range(of: "{{t.") {
-                let triple = start.lowerBound > rest.startIndex && rest[rest.index(before: start.lowerBound)] == "{"
-                let tagStart = triple ? rest.index(before: start.lowerBound) : start.lowerBound
-                let keyAndRest = rest[start.upperBound...]
+            while let start = rest.range(of: "{{") {
+                let triple = rest[start.upperBound...].first == "{"
+                let nameStart = triple ? rest.index(after: start.upperBound) : start.upperBound
                 let closing = triple ? "}}}" : "}}"
-                guard let end = keyAndRest.range(of: closing) else { break }
-                let key = String(keyAndRest[..<end.lowerBound])
-                text += rest[..<tagStart]
-                // Labels that look like tags, or that are missing, stay lookups.
-                if let value = strings[key], key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
-                    !value.contains("{{"), !value.contains("}}") {
+                guard let end = rest[nameStart...].range(of: closing) else { break }
+                let key = String(rest[nameStart..<end.lowerBound])
+                text += rest[..<start.lowerBound]
+                if let value = values[key] {
                     text += triple ? value : escape.escapeText(value)
                 } else {
-                    text += rest[tagStart..<end.upperBound]
+                    text += rest[start.lowerBound..<end.upperBound]
                 }
-                rest = keyAndRest[end.upperBound...]
+                rest = rest[end.upperBound...]
             }
             text += rest
             guard let template = try? MustacheTemplate(string: text) else { return self }

@@ -4,6 +4,12 @@ import Foundation
 /// Write: puts the files into a temporary folder beside the output, then swaps it in with
 /// one atomic rename, so that a failed or interrupted build never leaves a half-written
 /// site and the last good one stays served.
+///
+/// The site that was replaced is kept beside the output (`.public.gugus-previous`) and
+/// the next build rewrites it in place: a site has a folder per page, and creating tens of
+/// thousands of folders and files anew (and deleting as many) on every build costs more
+/// than rendering them, most of all on file systems without a journal, where the kernel
+/// skips recently deleted inodes one by one.
 enum OutputWriter {
     /// A file in the output folder that marks it as written by Gugus (and so safe to replace).
     static let markerName = ".gugus-output"
@@ -31,14 +37,16 @@ enum OutputWriter {
         defer { lock.release() }
         removeStaleTemporaryFolders(in: parent, name: name)
         let temporary = parent + "/.\(name).gugus-tmp-\(getpid())"
+        let previous = parent + "/.\(name).gugus-previous"
         try? manager.removeItem(atPath: temporary)
+        let reusing = isWrittenByGugus(previous) && rename(previous, temporary) == 0
         do {
-            try writeAll(files, into: temporary)
+            try writeAll(files, into: temporary, reusing: reusing)
         } catch {
             try? manager.removeItem(atPath: temporary)
             return .failure(failure("cannot write the site into \(parent): \(error.localizedDescription)", output: output))
         }
-        if let problem = swap(temporary, into: outputPath) {
+        if let problem = swap(temporary, into: outputPath, keepingPreviousAt: previous) {
             try? manager.removeItem(atPath: temporary)
             return .failure(problem)
         }
@@ -74,9 +82,18 @@ enum OutputWriter {
                           hint: "Gugus replaces its output folder as a whole; empty it first or choose another folder with --output")
     }
 
-    static func writeAll(_ files: [OutputFile], into folder: String) throws {
+    /// Whether a path is a real folder (not a link) holding Gugus's marker file.
+    static func isWrittenByGugus(_ folder: String) -> Bool {
+        var status = stat()
+        guard lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return false }
+        return lstat(folder + "/" + markerName, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Writes the files into `folder`: a new one, or (`reusing`) an earlier site whose files
+    /// are overwritten and whose other entries are removed, so that it ends up the same.
+    static func writeAll(_ files: [OutputFile], into folder: String, reusing: Bool = false) throws {
         let manager = FileManager.default
-        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var directories: Set<String> = []
         var written: Set<String> = []
         for file in files {
@@ -85,7 +102,7 @@ enum OutputWriter {
             }
             directories.insert((file.path as NSString).deletingLastPathComponent)
         }
-        try createDirectories(directories, in: folder)
+        let allDirectories = try createDirectories(directories, in: folder)
         // Files are independent: write them on every core.
         let failures = ParallelMap.map(files) { file -> String? in
             let target = folder + "/" + file.path
@@ -94,6 +111,7 @@ enum OutputWriter {
                 return writeFile(data, to: target)
             case let .copy(source):
                 do {
+                    if reusing { try? FileManager.default.removeItem(atPath: target) }
                     try FileManager.default.copyItem(atPath: source, toPath: target)
                     return nil
                 } catch {
@@ -104,6 +122,10 @@ enum OutputWriter {
         if let failure = failures.lazy.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
+        if reusing {
+            written.insert(markerName)
+            try removeEntries(of: folder, except: written, directories: allDirectories)
+        }
         if let failure = writeFile(Data(markerText.utf8), to: folder + "/" + markerName) {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
@@ -112,7 +134,8 @@ enum OutputWriter {
     /// Creates every folder the files need, parents first, with one `mkdir` each: a site
     /// has a folder per page. (On one core: folders of one parent created on two cores wait
     /// for each other in the kernel.)
-    static func createDirectories(_ directories: Set<String>, in folder: String) throws {
+    @discardableResult
+    static func createDirectories(_ directories: Set<String>, in folder: String) throws -> Set<String> {
         var all: Set<String> = []
         for directory in directories {
             var path = Substring(directory)
@@ -121,17 +144,57 @@ enum OutputWriter {
             }
         }
         // Sorted, a parent comes before its children.
-        for directory in all.sorted() {
+        for directory in all.sorted() where directory != "." {
             let path = folder + "/" + directory
-            guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            if mkdir(path, 0o755) == 0 { continue }
+            var status = stat()
+            // An earlier site may have a file (or a link) where this one needs a folder.
+            if errno == EEXIST, lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR, unlink(path) == 0,
+                mkdir(path, 0o755) == 0 {
+                continue
+            }
+            guard errno == EEXIST else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(directory): \(String(cString: strerror(errno)))"])
+            }
+        }
+        return all
+    }
+
+    /// Removes what an earlier site left in `folder` that this one does not have.
+    static func removeEntries(of folder: String, except files: Set<String>, directories: Set<String>) throws {
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let stream = opendir(path) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
+            }
+            var names: [String] = []
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(stream)
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if directories.contains(child) {
+                    pending.append(child)
+                } else if !files.contains(child) {
+                    try FileManager.default.removeItem(atPath: folder + "/" + child)
+                }
             }
         }
     }
 
     /// Writes bytes with plain POSIX calls; returns a description of the failure, if any.
     static func writeFile(_ data: Data, to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if descriptor < 0 && (errno == ELOOP || errno == EISDIR) {
+            // An earlier site had a link or a folder here: replace it, never write through it.
+            try? FileManager.default.removeItem(atPath: path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        }
         guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
         var failure: String?
@@ -152,14 +215,18 @@ enum OutputWriter {
 
     /// Exchanges the new folder with the old one atomically (renameat2 on Linux), or moves
     /// it into place when there is no old one.
-    static func swap(_ temporary: String, into output: String) -> Diagnostic? {
+    static func swap(_ temporary: String, into output: String, keepingPreviousAt kept: String) -> Diagnostic? {
         let manager = FileManager.default
+        /// The replaced site becomes the folder the next build rewrites.
+        func keep(_ folder: String) {
+            if rename(folder, kept) != 0 { try? manager.removeItem(atPath: folder) }
+        }
         if !manager.fileExists(atPath: output) {
             if rename(temporary, output) == 0 { return nil }
             return failure("cannot move the new site into place: \(String(cString: strerror(errno)))", output: output)
         }
         if gugus_exchange_paths(temporary, output) == 0 {
-            try? manager.removeItem(atPath: temporary)  // now holds the previous site
+            keep(temporary)  // now holds the previous site
             return nil
         }
         // File systems without an atomic exchange: two renames, the old site kept until the end.
@@ -171,7 +238,7 @@ enum OutputWriter {
             _ = rename(previous, output)
             return failure("cannot move the new site into place: \(String(cString: strerror(errno)))", output: output)
         }
-        try? manager.removeItem(atPath: previous)
+        keep(previous)
         return nil
     }
 

@@ -82,7 +82,11 @@ struct TestSite {
 
     /// Every file of the output with its bytes, for comparing builds.
     func snapshot(of folder: String? = nil) -> [String: Data] {
-        let base = folder ?? output
+        Self.snapshotFiles(of: folder ?? output)
+    }
+
+    /// Every file under a folder with its bytes, by relative path.
+    static func snapshotFiles(of base: String) -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: base)
         while let next = enumerator?.nextObject() as? String {

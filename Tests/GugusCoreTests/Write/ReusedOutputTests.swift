@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import GugusCore
+
+/// Each build rewrites the site replaced by the one before it (kept beside the output) in
+/// place of creating every folder and file anew. The result must be exactly a fresh build.
+struct ReusedOutputTests {
+    /// Every file with its bytes, and every folder, under a folder.
+    func tree(_ folder: String) -> (files: [String: Data], folders: Set<String>) {
+        var folders: Set<String> = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let next = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + next, isDirectory: &isDirectory), isDirectory.boolValue {
+                folders.insert(next)
+            }
+        }
+        return (TestSite.snapshotFiles(of: folder), folders)
+    }
+
+    func expectSameAsFreshBuild(_ site: TestSite, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let fresh = site.root + "/fresh-\(UUID().uuidString)"
+        guard case .success = site.build(output: fresh) else {
+            Issue.record("the fresh build failed", sourceLocation: sourceLocation)
+            return
+        }
+        let built = tree(site.output)
+        let expected = tree(fresh)
+        #expect(built.files.keys.sorted() == expected.files.keys.sorted(), sourceLocation: sourceLocation)
+        #expect(built.files == expected.files, sourceLocation: sourceLocation)
+        #expect(built.folders == expected.folders, sourceLocation: sourceLocation)
+        try FileManager.default.removeItem(atPath: fresh)
+    }
+
+    @Test func rebuildsEqualAFreshBuildAndNeverWriteThroughLinks() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [
+            news("satu", title: "Satu"), news("dua", title: "Dua"), news("tiga", title: "Tiga"),
+        ]))
+        let kept = site.root + "/.public.gugus-previous"
+        #expect(site.buildSucceeds())
+        #expect(!FileManager.default.fileExists(atPath: kept), "nothing was replaced yet")
+
+        try site.remove("content/news/dua.md")
+        try site.write("content/gone.yaml", "- url: /berita/dua/\n")
+        try site.write(news("empat", title: "Empat").0, news("empat", title: "Empat").1)
+        #expect(site.buildSucceeds())
+        #expect(OutputWriter.isWrittenByGugus(kept), "the replaced site is kept for the next build")
+        try expectSameAsFreshBuild(site)
+
+        // Someone leaves a file in the output, and a link in the kept site that leads outside.
+        try Data("catatan".utf8).write(to: URL(fileURLWithPath: site.output + "/catatan.txt"))
+        let outside = site.root + "/di-luar.txt"
+        try Data("jangan ditimpa".utf8).write(to: URL(fileURLWithPath: outside))
+        let linked = kept + "/berita/satu/index.html"
+        try FileManager.default.removeItem(atPath: linked)
+        try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: outside)
+
+        try site.remove("content/news/tiga.md")
+        try site.write("content/gone.yaml", "- url: /berita/dua/\n- url: /berita/tiga/\n")
+        #expect(site.buildSucceeds())
+        try expectSameAsFreshBuild(site)
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "jangan ditimpa")
+
+        // The next build rewrites the folder that held the stray file: it is gone.
+        try site.write(news("lima", title: "Lima").0, news("lima", title: "Lima").1)
+        #expect(site.buildSucceeds())
+        try expectSameAsFreshBuild(site)
+        #expect(!site.exists("catatan.txt"))
+    }
+}
