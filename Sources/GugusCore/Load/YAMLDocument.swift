@@ -51,8 +51,10 @@ public enum YAMLDocument {
         _ = nestingLimitInstalled
         let node: Node?
         do {
-            // UTF-8 named here: Yams' default reads the environment on every call.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // Tags are not resolved (FieldReader reads every value as text and checks it
+            // itself): Yams' default resolver runs regular expressions on every scalar. UTF-8
+            // is named here: Yams' default reads the environment on every call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {

@@ -189,19 +189,31 @@ enum OutputWriter {
 
     /// Writes bytes with plain POSIX calls; returns a description of the failure, if any.
     static func writeFile(_ data: Data, to path: String) -> String? {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let flags = O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW
+        var descriptor = open(path, flags, 0o644)
+        var status = stat()
+        if descriptor >= 0, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            close(descriptor)
+            descriptor = -1
+            errno = EISDIR
+        }
         if descriptor < 0 && (errno == ELOOP || errno == EISDIR) {
-            // An earlier site had a link or a folder here: replace it, never write through it.
+            // An earlier site had a link, a folder or something else here: replace it, never
+            // write through it.
             try? FileManager.default.removeItem(atPath: path)
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            descriptor = open(path, flags | O_EXCL, 0o644)
+            status.st_size = 0
         }
         guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
+        // A file of an earlier site that is already right stays as it is: comparing costs
+        // less than writing, and truncating makes the file system free and allocate blocks.
+        if Int(status.st_size) == data.count && holds(descriptor, data) { return nil }
         var failure: String?
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
-                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                let count = pwrite(descriptor, base + offset, buffer.count - offset, off_t(offset))
                 if count < 0 {
                     if errno == EINTR { continue }
                     failure = "\(path): \(String(cString: strerror(errno)))"
@@ -210,7 +222,31 @@ enum OutputWriter {
                 offset += count
             }
         }
+        if failure == nil && Int(status.st_size) > data.count && ftruncate(descriptor, off_t(data.count)) != 0 {
+            failure = "\(path): \(String(cString: strerror(errno)))"
+        }
         return failure
+    }
+
+    /// Whether an open file holds exactly these bytes (its size is already known to match).
+    static func holds(_ descriptor: Int32, _ data: Data) -> Bool {
+        var existing = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < existing.count {
+            let count = existing.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return pread(descriptor, base + offset, buffer.count - offset, off_t(offset))
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return existing.withUnsafeBytes { old in
+            data.withUnsafeBytes { new in
+                guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return old.count == new.count }
+                return memcmp(oldBase, newBase, old.count) == 0
+            }
+        }
     }
 
     /// Exchanges the new folder with the old one atomically (renameat2 on Linux), or moves

@@ -68,3 +68,18 @@ struct ReusedOutputTests {
         #expect(!site.exists("catatan.txt"))
     }
 }
+
+/// Overwriting a file of an earlier site: the same bytes leave it alone, any other bytes
+/// (same size, shorter, longer) replace it exactly.
+struct OverwriteTests {
+    @Test func anOverwrittenFileHoldsExactlyTheNewBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-overwrite-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/index.html"
+        for text in ["<p>Satu</p>", "<p>Dua!</p>", "<p>Dua!</p>", "<p>3</p>", "<p>Empat, lebih panjang</p>", ""] {
+            #expect(OutputWriter.writeFile(Data(text.utf8), to: path) == nil)
+            #expect(FileManager.default.contents(atPath: path) == Data(text.utf8), "after writing \(text)")
+        }
+    }
+}
