@@ -6,4 +6,9 @@
 /// file system or kernel cannot exchange).
 int gugus_exchange_paths(const char *first, const char *second);
 
+#include <stddef.h>
+
+/// The offset of the first occurrence of `needle` in `haystack`, or -1 (glibc's memmem).
+long gugus_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

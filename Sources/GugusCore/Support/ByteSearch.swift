@@ -1,3 +1,5 @@
+import CGugusSystem
+
 /// Searches in a string's UTF-8 bytes, without Foundation's UTF-16 bridging (which a
 /// `String.contains` or `range(of:)` on Linux goes through).
 enum ByteSearch {
@@ -18,6 +20,7 @@ enum ByteSearch {
     /// The text with every occurrence of each pattern replaced, scanning the bytes once
     /// (the patterns must not overlap one another).
     static func replacing(_ text: String, _ replacements: [(String, String)]) -> String {
+        guard replacements.contains(where: { contains(text, $0.0) }) else { return text }
         let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
         var startsPattern = [Bool](repeating: false, count: 256)
         for (pattern, _) in patterns { startsPattern[Int(pattern[0])] = true }
@@ -50,6 +53,11 @@ enum ByteSearch {
 
     static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty ? start : nil }
+        // glibc's memmem (two-way, vectorised) where there is one.
+        if let base = haystack.baseAddress, let needle = pattern.baseAddress, start <= haystack.count {
+            let found = gugus_find_bytes(base + start, haystack.count - start, needle, pattern.count)
+            return found < 0 ? nil : start + found
+        }
         let last = haystack.count - pattern.count
         var index = start
         while index <= last {

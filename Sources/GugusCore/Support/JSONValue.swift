@@ -89,6 +89,12 @@ enum JSONValue: Encodable, Sendable, Equatable {
 
     private static func writeString(_ value: String, into text: inout String) {
         text += "\""
+        // Most strings need no escape at all: copied whole. (0xE2 starts U+2028 and U+2029.)
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) else {
+            text += value
+            text += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
