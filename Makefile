@@ -52,4 +52,4 @@ theme:
 	scripts/embed-theme
 
 clean:
-	rm -rf .build public/* .public.gugus-previous
+	rm -rf .build public/* .public.gugus-previous .public.gugus-files .public.gugus-previous-files

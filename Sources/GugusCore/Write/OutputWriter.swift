@@ -40,16 +40,25 @@ enum OutputWriter {
         let previous = parent + "/.\(name).gugus-previous"
         try? manager.removeItem(atPath: temporary)
         let reusing = isWrittenByGugus(previous) && rename(previous, temporary) == 0
+        let outputRecord = WrittenFiles.path(parent: parent, name: name, previous: false)
+        let previousRecord = WrittenFiles.path(parent: parent, name: name, previous: true)
+        let records: [String: WrittenFile]
         do {
-            try writeAll(files, into: temporary, reusing: reusing)
+            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? WrittenFiles.read(previousRecord) : [:])
         } catch {
             try? manager.removeItem(atPath: temporary)
             return .failure(failure("cannot write the site into \(parent): \(error.localizedDescription)", output: output))
         }
+        let replacing = manager.fileExists(atPath: outputPath)
         if let problem = swap(temporary, into: outputPath, keepingPreviousAt: previous) {
             try? manager.removeItem(atPath: temporary)
             return .failure(problem)
         }
+        // The records follow their folders. (A record that does not match its folder only
+        // costs rewrites: every file is checked against it before it is trusted.)
+        try? manager.removeItem(atPath: previousRecord)
+        if replacing { _ = rename(outputRecord, previousRecord) }
+        WrittenFiles.write(records, to: outputRecord)
         return .success(files.count)
     }
 
@@ -91,7 +100,10 @@ enum OutputWriter {
 
     /// Writes the files into `folder`: a new one, or (`reusing`) an earlier site whose files
     /// are overwritten and whose other entries are removed, so that it ends up the same.
-    static func writeAll(_ files: [OutputFile], into folder: String, reusing: Bool = false) throws {
+    @discardableResult
+    static func writeAll(
+        _ files: [OutputFile], into folder: String, reusing: Bool = false, known: [String: WrittenFile] = [:]
+    ) throws -> [String: WrittenFile] {
         let manager = FileManager.default
         if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var directories: Set<String> = []
@@ -104,22 +116,28 @@ enum OutputWriter {
         }
         let allDirectories = try createDirectories(directories, in: folder)
         // Files are independent: write them on every core.
-        let failures = ParallelMap.map(files) { file -> String? in
+        let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?) in
             let target = folder + "/" + file.path
             switch file.content {
             case let .bytes(data):
-                return writeFile(data, to: target)
+                if reusing && WrittenFiles.unchanged(target, record: known[file.path], data: data) {
+                    return (nil, known[file.path])
+                }
+                if let failure = writeFile(data, to: target) { return (failure, nil) }
+                return (nil, WrittenFiles.record(target, data: data))
             case let .copy(source):
                 do {
                     if reusing { try? FileManager.default.removeItem(atPath: target) }
                     try FileManager.default.copyItem(atPath: source, toPath: target)
-                    return nil
+                    return (nil, nil)
                 } catch {
-                    return "\(file.path): \(error.localizedDescription)"
+                    return ("\(file.path): \(error.localizedDescription)", nil)
                 }
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first {
+        var records: [String: WrittenFile] = [:]
+        for (file, result) in zip(files, results) { records[file.path] = result.record }
+        if let failure = results.lazy.compactMap(\.failure).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
         if reusing {
@@ -129,6 +147,7 @@ enum OutputWriter {
         if let failure = writeFile(Data(markerText.utf8), to: folder + "/" + markerName) {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
+        return records
     }
 
     /// Creates every folder the files need, parents first, with one `mkdir` each: a site
@@ -206,9 +225,11 @@ enum OutputWriter {
         }
         guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
-        // A file of an earlier site that is already right stays as it is: comparing costs
-        // less than writing, and truncating makes the file system free and allocate blocks.
+        // A file of an earlier site that is already right stays as it is, when that can be
+        // seen from the page cache (reading it back from disk costs more than writing it).
         if Int(status.st_size) == data.count && holds(descriptor, data) { return nil }
+        // Overwritten in place, then cut to its new length: emptying a file first makes ext4
+        // write it to disk when it is closed (its guard for files replaced by truncation).
         var failure: String?
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -228,14 +249,15 @@ enum OutputWriter {
         return failure
     }
 
-    /// Whether an open file holds exactly these bytes (its size is already known to match).
+    /// Whether an open file holds exactly these bytes (its size is already known to match);
+    /// false also when its bytes are not all in the page cache.
     static func holds(_ descriptor: Int32, _ data: Data) -> Bool {
         var existing = [UInt8](repeating: 0, count: data.count)
         var offset = 0
         while offset < existing.count {
             let count = existing.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
-                return pread(descriptor, base + offset, buffer.count - offset, off_t(offset))
+                return gugus_read_cached(descriptor, base + offset, buffer.count - offset, offset)
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return false }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// What Gugus knows of each file it wrote into an output folder: its size, its time of
+/// change and a hash of its bytes. Kept beside the folder (`.public.gugus-files`), it lets
+/// the next build that rewrites this folder see, without reading a file, that it already
+/// holds the new bytes: a file whose size and time of change are still the recorded ones
+/// is as Gugus wrote it, and then equal hashes mean equal bytes.
+struct WrittenFile: Sendable, Equatable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+    var hash: UInt64
+}
+
+enum WrittenFiles {
+    /// The record of the output folder `name` in `parent`, and of the site kept beside it.
+    static func path(parent: String, name: String, previous: Bool) -> String {
+        parent + "/.\(name).gugus-" + (previous ? "previous-files" : "files")
+    }
+
+    /// The size and time of change of a regular file (not a link), or nil.
+    static func stamp(_ path: String) -> (size: Int, seconds: Int, nanoseconds: Int)? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return (Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
+    }
+
+    /// Whether the file at `path` is the recorded one and the record's bytes are `data`'s.
+    static func unchanged(_ path: String, record: WrittenFile?, data: Data) -> Bool {
+        guard let record, record.size == data.count, let stamp = stamp(path), stamp.size == record.size,
+            stamp.seconds == record.seconds, stamp.nanoseconds == record.nanoseconds
+        else { return false }
+        return hash(data) == record.hash
+    }
+
+    /// The record of a file just written.
+    static func record(_ path: String, data: Data) -> WrittenFile? {
+        stamp(path).map { WrittenFile(size: $0.size, seconds: $0.seconds, nanoseconds: $0.nanoseconds, hash: hash(data)) }
+    }
+
+    /// A 64-bit hash of the bytes (eight at a time, multiply and rotate, with the length):
+    /// the same on every run, unlike Swift's `Hasher`.
+    static func hash(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { bytes -> UInt64 in
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                state = ((state ^ (word &* 0xC2B2_AE3D_27D4_EB4F)) << 31 | (state ^ (word &* 0xC2B2_AE3D_27D4_EB4F)) >> 33) &* 0x9E37_79B1_85EB_CA87
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+            state = (state ^ (tail &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x1656_67B1_9E37_79F9
+            state ^= state >> 29
+            state = state &* 0xBF58_476D_1CE4_E5B9
+            return state ^ (state >> 32)
+        }
+    }
+
+    static func read(_ path: String) -> [String: WrittenFile] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        var records: [String: WrittenFile] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 4)
+            guard parts.count == 5, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]), let seconds = Int(parts[2]),
+                let nanoseconds = Int(parts[3])
+            else { continue }
+            records[String(parts[4])] = WrittenFile(size: size, seconds: seconds, nanoseconds: nanoseconds, hash: hash)
+        }
+        return records
+    }
+
+    /// Writes the records (one line each: hash, size, seconds, nanoseconds, path), replacing
+    /// the file atomically.
+    static func write(_ records: [String: WrittenFile], to path: String) {
+        var text = ""
+        for (file, record) in records.sorted(by: { $0.key < $1.key }) {
+            text += "\(String(record.hash, radix: 16)) \(record.size) \(record.seconds) \(record.nanoseconds) \(file)\n"
+        }
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
