@@ -14,6 +14,8 @@ public struct BuildReport: Sendable {
     /// The rendered Markdown bodies by content file, and the theme (for incremental rebuilds).
     public var bodies: [String: RenderedMarkdown] = [:]
     public var theme: Theme?
+    /// The list entries' HTML, rendered once per build (for incremental rebuilds).
+    public var entryHTML: [ListedEntry: String] = [:]
 }
 
 /// Why a build failed: the diagnostics, sorted by file and line.
@@ -65,7 +67,8 @@ public enum BuildPipeline {
         announce(3)
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
-        var files = log.hasErrors ? [] : SiteRenderer.render(site, theme: theme, bodies: bodies, searchTerms: options.searchTerms)
+        let rendered: (files: [OutputFile], entryHTML: [ListedEntry: String]) = log.hasErrors ? ([], [:]) : SiteRenderer.render(site, theme: theme, bodies: bodies, searchTerms: options.searchTerms)
+        var files = rendered.files
         let produced = Set(files.map { URLManifest.url(ofOutputPath: $0.path) })
         let pageURLs = Set(site.permalinks.values).union(site.aliases.map(\.from))
         for gone in loaded.gone where pageURLs.contains(gone.value.url) || (!SiteRenderer.isPage(gone.value.url) && produced.contains(gone.value.url)) {
@@ -98,7 +101,7 @@ public enum BuildPipeline {
             _ = finish(4)
             return .success(BuildReport(
                 pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site,
-                bodies: bodies, theme: theme))
+                bodies: bodies, theme: theme, entryHTML: rendered.entryHTML))
         case let .failure(diagnostic):
             log.append(diagnostic)
             _ = finish(4)

@@ -70,6 +70,10 @@ public struct IncrementalBuilder: Sendable {
         }
         var prepared = builderBefore.rebuilt(bodies: bodies, site: site)
         prepared.searchTerms = searchTerms
+        // The entries of the edited files again, the others as the full build made them.
+        let changed = Set(paths)
+        prepared.entryHTML = report.entryHTML.filter { !changed.contains($0.key.file) }
+        prepared.entryHTML.merge(SiteRenderer.renderEntries(site, builder: prepared, theme: theme, files: changed)) { _, new in new }
         let builder = prepared
         let ordered = jobs.sorted { "\($0)" < "\($1)" }
         var output = ParallelMap.map(ordered) { SiteRenderer.render($0, builder: builder, theme: theme) }.flatMap { $0 }
@@ -89,6 +93,7 @@ public struct IncrementalBuilder: Sendable {
         var updated = report
         updated.site = site
         updated.bodies = bodies
+        updated.entryHTML = builder.entryHTML
         last = updated
         searchIndexIsStale = true
         return .partial(rendered: output.count, written: written)

@@ -58,7 +58,8 @@ public enum MarkdownRenderer {
     /// cmark-gfm parses inlines with a global table of special characters, to which each
     /// parse adds its extensions' characters (`~`, `:`, `w`) and from which it removes them
     /// when done: two parses at once lose strikethrough and autolinks at random. So inline
-    /// parsing (`cmark_parser_finish`) takes turns; block parsing and rendering do not.
+    /// parsing (`cmark_parser_feed` and `cmark_parser_finish`) takes turns; rendering and
+    /// the rewriting of links do not.
     private static let inlineParsing = NSLock()
 
     public static func render(_ markdown: String, links: LinkContext) -> RenderedMarkdown {
@@ -71,12 +72,14 @@ public enum MarkdownRenderer {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
         var text = markdown
+        // Feeding takes turns too: the table extension parses its cells' inlines while the
+        // lines are fed.
+        inlineParsing.lock()
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        inlineParsing.lock()
         let finished = cmark_parser_finish(parser)
         inlineParsing.unlock()
         guard let document = finished else {

@@ -36,11 +36,15 @@ public struct OutputFile: Sendable {
 
     /// The file with a snippet added before `</body>`, when it is an HTML page.
     func injecting(_ snippet: String) -> OutputFile {
-        guard path.hasSuffix(".html"), case let .bytes(data) = content else { return self }
-        let text = String(decoding: data, as: UTF8.self)
-        guard let range = text.range(of: "</body>", options: .backwards) else { return self }
+        guard path.hasSuffix(".html"), case let .bytes(data) = content,
+            let offset = ByteSearch.lastOffset(of: Array("</body>".utf8), in: data)
+        else { return self }
+        var injected = Data(capacity: data.count + snippet.utf8.count + 1)
+        injected.append(data.prefix(offset))
+        injected.append(contentsOf: Array((snippet + "\n").utf8))
+        injected.append(data.suffix(from: data.startIndex + offset))
         var copy = self
-        copy.content = .bytes(Data(text.replacingCharacters(in: range, with: snippet + "\n</body>").utf8))
+        copy.content = .bytes(injected)
         return copy
     }
 }

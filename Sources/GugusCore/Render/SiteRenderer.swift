@@ -83,12 +83,13 @@ enum SiteRenderer {
     /// Every entry of the section, tag and region lists, rendered once: an item shows in
     /// several lists, and its entry is the same in all of them. The partial sees the entry's
     /// fields over the values every page shares (`site`, `t`, `lang`, `menu`).
-    static func renderEntries(_ site: Site, builder: ContextBuilder, theme: Theme) -> [ListedEntry: String] {
+    /// `files`, when given, limits this to the entries of those content files.
+    static func renderEntries(_ site: Site, builder: ContextBuilder, theme: Theme, files: Set<String>? = nil) -> [ListedEntry: String] {
         var unique: Set<ListedEntry> = []
         for entries in builder.sections.values { unique.formUnion(entries) }
         for tag in site.tags { unique.formUnion(tag.entries) }
         for listing in site.regionListings { unique.formUnion(listing.entries) }
-        let entries = Array(unique)
+        let entries = files.map { files in unique.filter { files.contains($0.file) } } ?? Array(unique)
         let groupSize = 256
         let groups = stride(from: 0, to: entries.count, by: groupSize).map { entries[$0..<min($0 + groupSize, entries.count)] }
         let rendered = ParallelMap.map(groups) { group in
@@ -100,7 +101,10 @@ enum SiteRenderer {
         return Dictionary(rendered.flatMap { $0 }) { first, _ in first }
     }
 
-    static func render(_ site: Site, theme original: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil) -> [OutputFile] {
+    /// Every file of the site, and the list entries' HTML (kept for the dev server's rebuilds).
+    static func render(
+        _ site: Site, theme original: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil
+    ) -> (files: [OutputFile], entryHTML: [ListedEntry: String]) {
         let (ready, theme) = prepare(site, theme: original, bodies: bodies)
         var prepared = ready
         prepared.searchTerms = searchTerms
@@ -110,7 +114,7 @@ enum SiteRenderer {
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
         files += site.media.map { OutputFile(path: "media/" + $0.path, copyFrom: $0.absolutePath) }
         files += DecapCMS.files(for: site)
-        return files
+        return (files, builder.entryHTML)
     }
 
     static func render(_ job: Job, builder: ContextBuilder, theme: Theme) -> [OutputFile] {

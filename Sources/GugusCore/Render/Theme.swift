@@ -121,11 +121,19 @@ public struct Theme: Sendable {
     func specialized(for strings: [String: String], constants: [String: String] = [:]) -> Theme {
         var values = constants
         for (key, value) in strings where key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { values["t." + key] = value }
-        // Values that look like tags stay lookups.
-        values = values.filter { !$0.value.contains("{{") && !$0.value.contains("}}") }
+        // Values with braces (they could form tags) or only blanks (they could make a
+        // neighbouring tag stand alone on its line, which removes the line) stay lookups.
+        values = values.filter { !$0.value.contains("{") && !$0.value.contains("}") && !$0.value.allSatisfy(\.isWhitespace) }
         var library = MustacheLibrary()
         let escape = FastHTMLContentType()
         for (name, source) in sources {
+            // Templates that change the delimiters or the content type midway are left as
+            // they are: plain text there may not be what it seems.
+            if source.contains("{{=") || source.components(separatedBy: "{{%").count > 2 {
+                guard let template = try? MustacheTemplate(string: source) else { return self }
+                library.register(template, named: name)
+                continue
+            }
             var text = ""
             var rest = source[...]
             while let start = rest.range(of: "{{") {

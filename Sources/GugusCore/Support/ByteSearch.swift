@@ -1,4 +1,5 @@
 import CGugusSystem
+import Foundation
 
 /// Searches in a string's UTF-8 bytes, without Foundation's UTF-16 bridging (which a
 /// `String.contains` or `range(of:)` on Linux goes through).
@@ -14,6 +15,19 @@ enum ByteSearch {
         var needle = needle
         return text.withUTF8 { haystack in
             needle.withUTF8 { pattern in firstOffset(of: pattern, in: haystack, from: start) }
+        }
+    }
+
+    /// The offset (from the start) of the last occurrence of `pattern` in `data`.
+    static func lastOffset(of pattern: [UInt8], in data: Data) -> Int? {
+        guard !pattern.isEmpty, pattern.count <= data.count else { return nil }
+        return data.withUnsafeBytes { bytes -> Int? in
+            var start = bytes.count - pattern.count
+            while start >= 0 {
+                if bytes[start] == pattern[0] && pattern.indices.allSatisfy({ bytes[start + $0] == pattern[$0] }) { return start }
+                start -= 1
+            }
+            return nil
         }
     }
 

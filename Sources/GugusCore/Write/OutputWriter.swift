@@ -35,11 +35,13 @@ enum OutputWriter {
         case let .failure(problem): return .failure(problem)
         }
         defer { lock.release() }
+        _ = currentUmask  // read before any file is written
         removeStaleTemporaryFolders(in: parent, name: name)
         let temporary = parent + "/.\(name).gugus-tmp-\(getpid())"
         let previous = parent + "/.\(name).gugus-previous"
         try? manager.removeItem(atPath: temporary)
-        let reusing = isWrittenByGugus(previous) && rename(previous, temporary) == 0
+        // Only when there is a site to replace: deleting the output asks for a build from nothing.
+        let reusing = isWrittenByGugus(outputPath) && isWrittenByGugus(previous) && rename(previous, temporary) == 0
         let outputRecord = WrittenFiles.path(parent: parent, name: name, previous: false)
         let previousRecord = WrittenFiles.path(parent: parent, name: name, previous: true)
         let records: [String: WrittenFile]
@@ -91,6 +93,19 @@ enum OutputWriter {
                           hint: "Gugus replaces its output folder as a whole; empty it first or choose another folder with --output")
     }
 
+    /// The process's file-creation mask, from /proc (reading it with `umask()` means setting
+    /// it for a moment, which other threads creating files would see).
+    static let currentUmask: mode_t = {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) {
+            return mask
+        }
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }()
+
     /// Whether a path is a real folder (not a link) holding Gugus's marker file.
     static func isWrittenByGugus(_ folder: String) -> Bool {
         var status = stat()
@@ -114,7 +129,18 @@ enum OutputWriter {
             }
             directories.insert((file.path as NSString).deletingLastPathComponent)
         }
-        let allDirectories = try createDirectories(directories, in: folder)
+        var allDirectories: Set<String> = []
+        for directory in directories {
+            var path = Substring(directory)
+            while !path.isEmpty, allDirectories.insert(String(path)).inserted {
+                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            }
+        }
+        // A path cannot be a file and a folder at once (a fresh build would fail on it too).
+        if let clash = written.first(where: { allDirectories.contains($0) }) {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: clash])
+        }
+        try createDirectories(allDirectories, in: folder)
         // Files are independent: write them on every core.
         let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?) in
             let target = folder + "/" + file.path
@@ -153,15 +179,7 @@ enum OutputWriter {
     /// Creates every folder the files need, parents first, with one `mkdir` each: a site
     /// has a folder per page. (On one core: folders of one parent created on two cores wait
     /// for each other in the kernel.)
-    @discardableResult
-    static func createDirectories(_ directories: Set<String>, in folder: String) throws -> Set<String> {
-        var all: Set<String> = []
-        for directory in directories {
-            var path = Substring(directory)
-            while !path.isEmpty, all.insert(String(path)).inserted {
-                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
-            }
-        }
+    static func createDirectories(_ all: Set<String>, in folder: String) throws {
         // Sorted, a parent comes before its children.
         for directory in all.sorted() where directory != "." {
             let path = folder + "/" + directory
@@ -176,31 +194,46 @@ enum OutputWriter {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(directory): \(String(cString: strerror(errno)))"])
             }
         }
-        return all
     }
 
     /// Removes what an earlier site left in `folder` that this one does not have.
-    static func removeEntries(of folder: String, except files: Set<String>, directories: Set<String>) throws {
+    static func removeEntries(of folder: String, except keptFiles: Set<String>, directories keptDirectories: Set<String>) throws {
+        // Compared as bytes: Swift's `String` equality would take a leftover `café` written
+        // in decomposed form for the new `café`.
+        let files = Set(keptFiles.map { Array($0.utf8) })
+        let directories = Set(keptDirectories.map { Array($0.utf8) })
         var pending = [""]
         while let relative = pending.popLast() {
             let path = relative.isEmpty ? folder : folder + "/" + relative
             guard let stream = opendir(path) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
             }
-            var names: [String] = []
+            var names: [[UInt8]] = []
             while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name != "." && name != ".." { names.append(name) }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
             }
             closedir(stream)
             for name in names {
-                let child = relative.isEmpty ? name : relative + "/" + name
+                let child = relative.isEmpty ? name : Array(relative.utf8) + [0x2F] + name
                 if directories.contains(child) {
-                    pending.append(child)
+                    pending.append(String(decoding: child, as: UTF8.self))
                 } else if !files.contains(child) {
-                    try FileManager.default.removeItem(atPath: folder + "/" + child)
+                    // Removed by its bytes (the name may not be valid UTF-8).
+                    let path = Array(folder.utf8) + [0x2F] + child + [0]
+                    var status = stat()
+                    let removed = path.withUnsafeBufferPointer { buffer -> Bool in
+                        buffer.withMemoryRebound(to: CChar.self) { chars in
+                            guard let base = chars.baseAddress else { return false }
+                            if lstat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                                return (try? FileManager.default.removeItem(atPath: String(cString: base))) != nil
+                            }
+                            return unlink(base) == 0
+                        }
+                    }
+                    guard removed else {
+                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot remove \(String(decoding: child, as: UTF8.self)) from an earlier site"])
+                    }
                 }
             }
         }
@@ -211,14 +244,21 @@ enum OutputWriter {
         let flags = O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW
         var descriptor = open(path, flags, 0o644)
         var status = stat()
-        if descriptor >= 0, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-            close(descriptor)
-            descriptor = -1
-            errno = EISDIR
+        if descriptor >= 0 {
+            guard fstat(descriptor, &status) == 0 else {
+                close(descriptor)
+                return "\(path): \(String(cString: strerror(errno)))"
+            }
+            // Not a plain file of its own (another name links to it), or not ours to write.
+            if status.st_mode & S_IFMT != S_IFREG || status.st_nlink > 1 || status.st_mode & 0o7777 != 0o644 & ~currentUmask {
+                close(descriptor)
+                descriptor = -1
+                errno = EISDIR
+            }
         }
-        if descriptor < 0 && (errno == ELOOP || errno == EISDIR) {
-            // An earlier site had a link, a folder or something else here: replace it, never
-            // write through it.
+        if descriptor < 0 && (errno == ELOOP || errno == EISDIR || errno == EACCES || errno == EPERM) {
+            // An earlier site had a link, a folder, a shared or protected file here: replace
+            // it, never write through it.
             try? FileManager.default.removeItem(atPath: path)
             descriptor = open(path, flags | O_EXCL, 0o644)
             status.st_size = 0

@@ -1,11 +1,13 @@
 import Foundation
 
-/// What Gugus knows of each file it wrote into an output folder: its size, its time of
-/// change and a hash of its bytes. Kept beside the folder (`.public.gugus-files`), it lets
-/// the next build that rewrites this folder see, without reading a file, that it already
-/// holds the new bytes: a file whose size and time of change are still the recorded ones
-/// is as Gugus wrote it, and then equal hashes mean equal bytes.
+/// What Gugus knows of each file it wrote into an output folder: its inode, size, time of
+/// status change and a hash of its bytes. Kept beside the folder (`.public.gugus-files`), it
+/// lets the next build that rewrites this folder see, without reading a file, that it
+/// already holds the new bytes: a file with the recorded inode, size and status-change time
+/// (which any write, truncation, `touch` or `chmod` moves, and which cannot be set back) is
+/// as Gugus wrote it, and then equal hashes mean equal bytes.
 struct WrittenFile: Sendable, Equatable {
+    var inode: UInt64
     var size: Int
     var seconds: Int
     var nanoseconds: Int
@@ -18,24 +20,27 @@ enum WrittenFiles {
         parent + "/.\(name).gugus-" + (previous ? "previous-files" : "files")
     }
 
-    /// The size and time of change of a regular file (not a link), or nil.
-    static func stamp(_ path: String) -> (size: Int, seconds: Int, nanoseconds: Int)? {
+    /// The record of a regular file with one link (not a link, not shared), without its
+    /// hash, or nil.
+    static func stamp(_ path: String) -> WrittenFile? {
         var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        return (Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink == 1 else { return nil }
+        return WrittenFile(inode: UInt64(status.st_ino), size: Int(status.st_size), seconds: Int(status.st_ctim.tv_sec),
+                           nanoseconds: Int(status.st_ctim.tv_nsec), hash: 0)
     }
 
     /// Whether the file at `path` is the recorded one and the record's bytes are `data`'s.
     static func unchanged(_ path: String, record: WrittenFile?, data: Data) -> Bool {
-        guard let record, record.size == data.count, let stamp = stamp(path), stamp.size == record.size,
-            stamp.seconds == record.seconds, stamp.nanoseconds == record.nanoseconds
-        else { return false }
-        return hash(data) == record.hash
+        guard let record, record.size == data.count, var found = stamp(path) else { return false }
+        found.hash = record.hash
+        return found == record && hash(data) == record.hash
     }
 
     /// The record of a file just written.
     static func record(_ path: String, data: Data) -> WrittenFile? {
-        stamp(path).map { WrittenFile(size: $0.size, seconds: $0.seconds, nanoseconds: $0.nanoseconds, hash: hash(data)) }
+        guard var found = stamp(path) else { return nil }
+        found.hash = hash(data)
+        return found
     }
 
     /// A 64-bit hash of the bytes (eight at a time, multiply and rotate, with the length):
@@ -62,21 +67,22 @@ enum WrittenFiles {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         var records: [String: WrittenFile] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 4)
-            guard parts.count == 5, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]), let seconds = Int(parts[2]),
-                let nanoseconds = Int(parts[3])
+            let parts = line.split(separator: " ", maxSplits: 5)
+            guard parts.count == 6, let hash = UInt64(parts[0], radix: 16), let inode = UInt64(parts[1]), let size = Int(parts[2]),
+                let seconds = Int(parts[3]), let nanoseconds = Int(parts[4])
             else { continue }
-            records[String(parts[4])] = WrittenFile(size: size, seconds: seconds, nanoseconds: nanoseconds, hash: hash)
+            records[String(parts[5])] = WrittenFile(inode: inode, size: size, seconds: seconds, nanoseconds: nanoseconds, hash: hash)
         }
         return records
     }
 
-    /// Writes the records (one line each: hash, size, seconds, nanoseconds, path), replacing
+    /// Writes the records (one line each: hash, inode, size, status-change seconds and
+    /// nanoseconds, path), replacing
     /// the file atomically.
     static func write(_ records: [String: WrittenFile], to path: String) {
         var text = ""
         for (file, record) in records.sorted(by: { $0.key < $1.key }) {
-            text += "\(String(record.hash, radix: 16)) \(record.size) \(record.seconds) \(record.nanoseconds) \(file)\n"
+            text += "\(String(record.hash, radix: 16)) \(record.inode) \(record.size) \(record.seconds) \(record.nanoseconds) \(file)\n"
         }
         try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
