@@ -72,7 +72,8 @@ public struct IncrementalBuilder: Sendable {
         prepared.searchTerms = searchTerms
         // The entries of the edited files again, the others as the full build made them.
         let changed = Set(paths)
-        prepared.entryHTML = report.entryHTML.filter { !changed.contains($0.key.file) }
+        prepared.entryHTML = report.entryHTML
+        for entry in report.entryHTML.keys where changed.contains(entry.file) { prepared.entryHTML[entry] = nil }
         prepared.entryHTML.merge(SiteRenderer.renderEntries(site, builder: prepared, theme: theme, files: changed)) { _, new in new }
         let builder = prepared
         let ordered = jobs.sorted { "\($0)" < "\($1)" }

@@ -86,10 +86,11 @@ enum SiteRenderer {
     /// `files`, when given, limits this to the entries of those content files.
     static func renderEntries(_ site: Site, builder: ContextBuilder, theme: Theme, files: Set<String>? = nil) -> [ListedEntry: String] {
         var unique: Set<ListedEntry> = []
-        for entries in builder.sections.values { unique.formUnion(entries) }
-        for tag in site.tags { unique.formUnion(tag.entries) }
-        for listing in site.regionListings { unique.formUnion(listing.entries) }
-        let entries = files.map { files in unique.filter { files.contains($0.file) } } ?? Array(unique)
+        let wanted = { (entry: ListedEntry) in files?.contains(entry.file) ?? true }
+        for entries in builder.sections.values { unique.formUnion(entries.lazy.filter(wanted)) }
+        for tag in site.tags { unique.formUnion(tag.entries.lazy.filter(wanted)) }
+        for listing in site.regionListings { unique.formUnion(listing.entries.lazy.filter(wanted)) }
+        let entries = Array(unique)
         let groupSize = 256
         let groups = stride(from: 0, to: entries.count, by: groupSize).map { entries[$0..<min($0 + groupSize, entries.count)] }
         let rendered = ParallelMap.map(groups) { group in
