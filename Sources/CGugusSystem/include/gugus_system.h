@@ -11,8 +11,4 @@ int gugus_exchange_paths(const char *first, const char *second);
 /// The offset of the first occurrence of `needle` in `haystack`, or -1 (glibc's memmem).
 long gugus_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
-/// Reads from a file only what is already in the page cache (preadv2 with RWF_NOWAIT):
-/// the number of bytes read, or -1 with errno EAGAIN when reading would wait for the disk.
-long gugus_read_cached(int descriptor, void *buffer, size_t length, long offset);
-
 #endif

@@ -265,9 +265,6 @@ enum OutputWriter {
         }
         guard descriptor >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
-        // A file of an earlier site that is already right stays as it is, when that can be
-        // seen from the page cache (reading it back from disk costs more than writing it).
-        if Int(status.st_size) == data.count && holds(descriptor, data) { return nil }
         // Overwritten in place, then cut to its new length: emptying a file first makes ext4
         // write it to disk when it is closed (its guard for files replaced by truncation).
         var failure: String?
@@ -287,28 +284,6 @@ enum OutputWriter {
             failure = "\(path): \(String(cString: strerror(errno)))"
         }
         return failure
-    }
-
-    /// Whether an open file holds exactly these bytes (its size is already known to match);
-    /// false also when its bytes are not all in the page cache.
-    static func holds(_ descriptor: Int32, _ data: Data) -> Bool {
-        var existing = [UInt8](repeating: 0, count: data.count)
-        var offset = 0
-        while offset < existing.count {
-            let count = existing.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return gugus_read_cached(descriptor, base + offset, buffer.count - offset, offset)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return existing.withUnsafeBytes { old in
-            data.withUnsafeBytes { new in
-                guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return old.count == new.count }
-                return memcmp(oldBase, newBase, old.count) == 0
-            }
-        }
     }
 
     /// Exchanges the new folder with the old one atomically (renameat2 on Linux), or moves

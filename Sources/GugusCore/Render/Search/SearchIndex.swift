@@ -101,7 +101,7 @@ enum SearchIndex {
             guard length >= 2, length <= 32 else { return }
             let raw = String(decoding: word, as: UTF8.self)
             let term = isASCII ? raw : fold(raw).filter { $0.isLetter || $0.isNumber }
-            guard term.utf8.count >= 2, isASCII || term.count >= 2, !stopWords.contains(term), seen.insert(term).inserted else { return }
+            guard (isASCII ? term.utf8.count : term.count) >= 2, !stopWords.contains(term), seen.insert(term).inserted else { return }
             terms.append(term)
         }
         for scalar in text.unicodeScalars {
