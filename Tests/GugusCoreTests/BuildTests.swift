@@ -194,6 +194,33 @@ import Testing
         #expect(html.contains("<h1>Judul</h1>"))
     }
 
+    @Test func theSiteHeaderMarksTheCurrentMenuEntryOfEachPage() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: (1...3).map { news("n\($0)", title: "B\($0)") }))
+        #expect(site.buildSucceeds())
+        let current = "aria-current=\"page\""
+        // Rendered once per menu state, each page still gets the header of its own state.
+        #expect(site.page("index.html").contains("<a href=\"/\" \(current)>"))
+        #expect(!site.page("index.html").contains("<a href=\"/berita/\" \(current)>"))
+        for page in ["berita/index.html", "berita/page/2/index.html", "berita/n1/index.html"] {
+            let html = site.page(page)
+            #expect(html.contains("<a href=\"/berita/\" \(current)>"), "\(page)")
+            #expect(!html.contains("<a href=\"/\" \(current)>"), "\(page)")
+            #expect(!html.contains("<a href=\"/cari/\" \(current)>"), "\(page)")
+        }
+        #expect(site.page("cari/index.html").contains("<a href=\"/cari/\" \(current)>"))
+        #expect(!site.page("cari/index.html").contains("<a href=\"/berita/\" \(current)>"))
+    }
+
+    @Test func aSiteHeaderPartialReplacesTheBuiltInOne() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x", title: "Judul")]))
+        try site.write("templates/partials/header.mustache",
+                       "<header>{{site.title}}{{#menu}} {{title}}{{#current}}*{{/current}}{{/menu}}{{#page.isHome}} home{{/page.isHome}}</header>\n")
+        #expect(site.buildSucceeds())
+        #expect(site.page("berita/x/index.html").contains("<header>Gugus Tugas Uji Berita*</header>"))
+        #expect(site.page("index.html").contains("<header>Gugus Tugas Uji Berita home</header>"))
+        #expect(site.page("berita/x/index.html").contains("<h1>Judul</h1>"))
+    }
+
     @Test func reportsTemplateSyntaxErrorsWithTheirLine() throws {
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x")]))
         try site.write("templates/news.mustache", "{{<base}}\n{{$content}}\n{{#article}}{{title}}{{/artikel}}\n{{/content}}\n{{/base}}\n")

@@ -70,7 +70,7 @@ public enum ContentLoader {
         dataLoader: (String, SourceLocation, inout DiagnosticLog) -> DataTable?
     ) -> ContentItem? {
         let path = source.path
-        let fileName = (path as NSString).lastPathComponent
+        let fileName = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
         let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let frontMatter: FrontMatter
         switch FrontMatterSplitter.split(source.text, path: path) {
@@ -116,8 +116,11 @@ public enum ContentLoader {
     /// Refuses bodies that would make cmark-gfm work for minutes.
     static func checkBodyLimits(_ frontMatter: FrontMatter, path: String) -> Diagnostic? {
         var brackets = 0, pipes = 0
-        for byte in frontMatter.body.utf8 {
-            if byte == 0x5B { brackets += 1 } else if byte == 0x7C { pipes += 1 }
+        var body = frontMatter.body
+        body.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x5B { brackets += 1 } else if byte == 0x7C { pipes += 1 }
+            }
         }
         let location = SourceLocation(file: path, line: frontMatter.bodyFirstLine)
         if brackets > SourceText.Limits.markdownBrackets {

@@ -211,23 +211,29 @@ private struct TreeRewriter {
 
     /// `content/news/x.md` + `../pages/y.md` → `content/pages/y.md`; nil when it leaves the site.
     static func normalize(_ link: String, relativeTo file: String) -> String? {
-        var parts: [Substring]
-        if link.hasPrefix("/") {
+        // Split as bytes: `/` and `.` are ASCII, and String's own split walks Characters.
+        let slash = UInt8(ascii: "/")
+        var parts: [Substring.UTF8View]
+        if link.utf8.first == slash {
             parts = []
         } else {
-            parts = file.split(separator: "/").dropLast()
+            parts = file[...].utf8.split(separator: slash).dropLast()
         }
-        for part in link.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        for part in link[...].utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(part)
+            } else {
+                parts.append(part)
             }
         }
-        if parts.first != "content" { parts.insert("content", at: 0) }
-        return parts.joined(separator: "/")
+        var path = parts.first.map { $0.elementsEqual("content".utf8) } ?? false ? "" : "content"
+        for part in parts {
+            if !path.isEmpty { path += "/" }
+            path += Substring(part)
+        }
+        return path
     }
 
     // MARK: Headings

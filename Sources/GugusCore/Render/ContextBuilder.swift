@@ -13,6 +13,8 @@ struct ContextBuilder: Sendable {
     /// Parts every page shares (the hotline bar and the footer), rendered once per build
     /// from their partials and inserted as they are.
     var chrome: [String: String] = [:]
+    /// The site header for each menu state (`chrome.header`), rendered when first needed.
+    var headers: MenuHeaders?
     /// Each list entry's HTML (`partials/entry.mustache`), rendered once per build for all
     /// the lists it appears in; entries missing here are rendered in their list.
     var entryHTML: [ListedEntry: String] = [:]
@@ -73,13 +75,14 @@ struct ContextBuilder: Sendable {
         let structured = sharing.structured ?? StructuredData.webPage(
             type: kind == "home" ? "WebPage" : ["section", "tag", "region", "index"].contains(kind) ? "CollectionPage" : "WebPage",
             url: url, title: title, description: description, site: site)
+        let menuState = MenuState(menu: site.menu, url: url)
+        var chrome = chrome
+        chrome["header"] = headers?.html(for: menuState)
         var context: Context = [
             "lang": site.config.language,
             "t": format.strings,
             "site": Self.siteValues(site),
-            "menu": site.menu.map { entry in
-                ["title": entry.title, "url": entry.url, "current": entry.url == url || (entry.url != "/" && url.hasPrefix(entry.url))] as Context
-            },
+            "menu": menu(menuState),
             "hotlines": Self.hotlines(site),
             "chrome": chrome,
             "page": Self.compact([
@@ -92,6 +95,19 @@ struct ContextBuilder: Sendable {
         ]
         context.merge(extra) { _, new in new }
         return context
+    }
+
+    func menu(_ state: MenuState) -> [Context] {
+        zip(site.menu, state.current).map { entry, current in ["title": entry.title, "url": entry.url, "current": current] as Context }
+    }
+
+    /// What `partials/header.mustache` sees: the values every page shares and the menu
+    /// in one state, with `page.isHome` and `page.isSearch`; not the page's own values.
+    func headerValues(_ state: MenuState) -> Context {
+        [
+            "lang": site.config.language, "t": format.strings, "site": Self.siteValues(site), "menu": menu(state),
+            "hotlines": Self.hotlines(site), "page": ["isHome": state.isHome, "isSearch": state.isSearch] as Context,
+        ]
     }
 
     static func siteValues(_ site: Site) -> Context {
@@ -160,8 +176,10 @@ struct ContextBuilder: Sendable {
     }
 
     static func shorten(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
+        // No more bytes than the limit means no more characters: no need to count them.
+        guard text.utf8.count > limit else { return text }
         let cut = text.prefix(limit)
+        guard cut.endIndex < text.endIndex else { return text }
         let trimmed = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return trimmed + "…"
     }

@@ -954,21 +954,7 @@ updated: Diperbarui
 <p class="sample-banner">{{t.sample_notice}}</p>
 {{/site.sample}}
 {{{chrome.hotlineBar}}}
-<header class="site-header">
-  <div class="wrap">
-    <p class="brand"><a href="/">{{site.title}}</a></p>
-    {{#site.tagline}}<p class="tagline">{{site.tagline}}</p>{{/site.tagline}}
-    <nav aria-label="{{t.main_menu}}">
-      <ul class="menu">
-        <li><a href="/"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
-        {{#menu}}
-        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-        {{/menu}}
-        <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
-      </ul>
-    </nav>
-  </div>
-</header>
+{{{chrome.header}}}
 <main id="konten" class="wrap" tabindex="-1">
 {{$content}}{{/content}}
 </main>
@@ -1114,6 +1100,24 @@ updated: Diperbarui
     <p class="generator">{{t.footer_generator}} · {{site.year}}</p>
   </div>
 </footer>
+
+"""#,
+        "partials/header.mustache": #"""
+<header class="site-header">
+  <div class="wrap">
+    <p class="brand"><a href="/">{{site.title}}</a></p>
+    {{#site.tagline}}<p class="tagline">{{site.tagline}}</p>{{/site.tagline}}
+    <nav aria-label="{{t.main_menu}}">
+      <ul class="menu">
+        <li><a href="/"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
+        {{#menu}}
+        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+        {{/menu}}
+        <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
+      </ul>
+    </nav>
+  </div>
+</header>
 
 """#,
         "partials/hotline-bar.mustache": #"""

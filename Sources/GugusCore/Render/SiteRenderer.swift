@@ -77,6 +77,8 @@ enum SiteRenderer {
         var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
         let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
         builder.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
+        let values = builder
+        builder.headers = MenuHeaders { state in theme.render(values.headerValues(state), template: "header") }
         return (builder, theme)
     }
 
