@@ -132,9 +132,11 @@ struct SiteFiles: Sendable {
 enum SitePath {
     /// A relative path without `..`, absolute parts, backslashes or control characters.
     static func isSafeRelative(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), path.utf8.count < 1024 else { return false }
-        guard !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return false }
-        return !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
+        // As bytes: every character checked here is ASCII, which UTF-8 never uses inside others.
+        let bytes = path.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/"), bytes.count < 1024 else { return false }
+        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else { return false }
+        return !bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
             $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8)
         }
     }

@@ -127,7 +127,7 @@ enum OutputWriter {
             guard SitePath.isSafeRelative(file.path), written.insert(file.path).inserted else {
                 throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
             }
-            directories.insert((file.path as NSString).deletingLastPathComponent)
+            directories.insert(file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(file.path[..<$0]) } ?? "")
         }
         var allDirectories: Set<String> = []
         for directory in directories {
@@ -202,38 +202,51 @@ enum OutputWriter {
         // in decomposed form for the new `café`.
         let files = Set(keptFiles.map { Array($0.utf8) })
         let directories = Set(keptDirectories.map { Array($0.utf8) })
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let path = relative.isEmpty ? folder : folder + "/" + relative
-            guard let stream = opendir(path) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
+        // Each kept folder is listed on its own (a leftover folder goes with its parent's
+        // listing), so the listings are independent and run on every core.
+        let folders = [""] + keptDirectories.filter { $0 != "." && !$0.isEmpty }.sorted()
+        let failures = ParallelMap.map(folders) { relative -> String? in
+            do {
+                try removeEntries(in: relative, of: folder, files: files, directories: directories)
+                return nil
+            } catch {
+                return error.localizedDescription
             }
-            var names: [[UInt8]] = []
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-                if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
-            }
-            closedir(stream)
-            for name in names {
-                let child = relative.isEmpty ? name : Array(relative.utf8) + [0x2F] + name
-                if directories.contains(child) {
-                    pending.append(String(decoding: child, as: UTF8.self))
-                } else if !files.contains(child) {
-                    // Removed by its bytes (the name may not be valid UTF-8).
-                    let path = Array(folder.utf8) + [0x2F] + child + [0]
-                    var status = stat()
-                    let removed = path.withUnsafeBufferPointer { buffer -> Bool in
-                        buffer.withMemoryRebound(to: CChar.self) { chars in
-                            guard let base = chars.baseAddress else { return false }
-                            if lstat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                                return (try? FileManager.default.removeItem(atPath: String(cString: base))) != nil
-                            }
-                            return unlink(base) == 0
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
+    }
+
+    /// Removes the entries of one folder of `folder` that are neither kept files nor kept folders.
+    private static func removeEntries(in relative: String, of folder: String, files: Set<[UInt8]>, directories: Set<[UInt8]>) throws {
+        let path = relative.isEmpty ? folder : folder + "/" + relative
+        guard let stream = opendir(path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
+        }
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        closedir(stream)
+        for name in names {
+            let child = relative.isEmpty ? name : Array(relative.utf8) + [0x2F] + name
+            if !directories.contains(child) && !files.contains(child) {
+                // Removed by its bytes (the name may not be valid UTF-8).
+                let path = Array(folder.utf8) + [0x2F] + child + [0]
+                var status = stat()
+                let removed = path.withUnsafeBufferPointer { buffer -> Bool in
+                    buffer.withMemoryRebound(to: CChar.self) { chars in
+                        guard let base = chars.baseAddress else { return false }
+                        if lstat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                            return (try? FileManager.default.removeItem(atPath: String(cString: base))) != nil
                         }
+                        return unlink(base) == 0
                     }
-                    guard removed else {
-                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot remove \(String(decoding: child, as: UTF8.self)) from an earlier site"])
-                    }
+                }
+                guard removed else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot remove \(String(decoding: child, as: UTF8.self)) from an earlier site"])
                 }
             }
         }

@@ -86,44 +86,9 @@ enum SearchIndex {
     }
 
     /// The distinct folded words of a text: title and summary words first, then the body
-    /// up to the limit. ASCII words are folded byte by byte; only words with other letters
-    /// go through Foundation's folding (it was a tenth of a build's time for every word).
+    /// up to the limit.
     static func terms(of text: String) -> [String] {
-        var seen: Set<String> = []
-        var terms: [String] = []
-        // The word's UTF-8 bytes (ASCII letters already lower case) and its length in scalars.
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var length = 0
-        var isASCII = true
-        func finish() {
-            defer { word.removeAll(keepingCapacity: true); length = 0; isASCII = true }
-            guard length >= 2, length <= 32 else { return }
-            let raw = String(decoding: word, as: UTF8.self)
-            let term = isASCII ? raw : fold(raw).filter { $0.isLetter || $0.isNumber }
-            guard (isASCII ? term.utf8.count : term.count) >= 2, !stopWords.contains(term), seen.insert(term).inserted else { return }
-            terms.append(term)
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                word.append(UInt8(value))
-                length += 1
-            } else if (0x41...0x5A).contains(value) {
-                word.append(UInt8(value + 0x20))
-                length += 1
-            } else if value >= 0x80 && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                                        || scalar.properties.generalCategory == .nonspacingMark) {
-                UTF8.encode(scalar) { word.append($0) }
-                length += 1
-                isASCII = false
-            } else {
-                if length > 0 { finish() }
-                if terms.count >= bodyWordLimit { return terms }
-            }
-        }
-        if length > 0 && terms.count < bodyWordLimit { finish() }
-        return terms
+        SearchTerms.of(text, limit: bodyWordLimit)
     }
 
     /// Lower case without diacritics: `Sosialisasi PERDAGANGAN Orang` → `sosialisasi perdagangan orang`,

@@ -1,0 +1,115 @@
+/// The distinct folded words of one page for the search index, read from its UTF-8 bytes.
+/// ASCII words are lowered byte by byte; only words with other letters go through
+/// Foundation's folding. Words are told apart by their bytes in a small hash table, so a
+/// word seen again (most words of a text) costs no `String` and no `Set` insertion.
+struct SearchTerms {
+    private(set) var terms: [String] = []
+    private var known = KnownWords()
+    /// The current word's bytes (ASCII letters already lower case) and length in scalars.
+    private var word: [UInt8] = []
+    private var length = 0
+    private var isASCII = true
+
+    static func of(_ text: String, limit: Int) -> [String] {
+        var text = text
+        var reader = SearchTerms()
+        reader.word.reserveCapacity(64)
+        text.withUTF8 { reader.read($0, limit: limit) }
+        return reader.terms
+    }
+
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: word.append(byte); length += 1
+                case 0x41...0x5A: word.append(byte + 0x20); length += 1
+                default:
+                    if length > 0 { finish() }
+                    if terms.count >= limit { return }
+                }
+                continue
+            }
+            let (scalar, size) = Self.decode(bytes, at: index)
+            index += size
+            if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark {
+                UTF8.encode(scalar) { word.append($0) }
+                length += 1
+                isASCII = false
+            } else {
+                if length > 0 { finish() }
+                if terms.count >= limit { return }
+            }
+        }
+        if length > 0 && terms.count < limit { finish() }
+    }
+
+    private mutating func finish() {
+        defer { word.removeAll(keepingCapacity: true); length = 0; isASCII = true }
+        guard length >= 2, length <= 32 else { return }
+        if isASCII {
+            let added = word.withUnsafeBufferPointer { known.insert($0) }
+            guard added else { return }
+            let term = String(decoding: word, as: UTF8.self)
+            // A stop word stays in the table, as a word already seen.
+            if !SearchIndex.stopWords.contains(term) { terms.append(term) }
+        } else {
+            let term = SearchIndex.fold(String(decoding: word, as: UTF8.self)).filter { $0.isLetter || $0.isNumber }
+            guard term.count >= 2, !SearchIndex.stopWords.contains(term) else { return }
+            var bytes = Array(term.utf8)
+            guard bytes.withUnsafeMutableBufferPointer({ known.insert(UnsafeBufferPointer($0)) }) else { return }
+            terms.append(term)
+        }
+    }
+
+    /// The scalar starting at `index` and its length in bytes; nil for bytes that are not
+    /// UTF-8 (never the case in a Swift `String`).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar?, Int) {
+        let lead = bytes[index]
+        let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard size > 1, index + size <= bytes.count else { return (nil, 1) }
+        var value = UInt32(lead) & (0xFF >> UInt32(size + 1))
+        for offset in 1..<size { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value), size)
+    }
+}
+
+/// A set of byte strings with open addressing: enough for the few hundred words of a page.
+private struct KnownWords {
+    private var slots = [Int32](repeating: -1, count: 2048)
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var bytes: [UInt8] = []
+
+    /// Adds the word; false when it was already there.
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if starts.count * 2 >= slots.count { grow() }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let entry = Int(slots[slot])
+            if lengths[entry] == word.count && bytes[starts[entry]..<starts[entry] + lengths[entry]].elementsEqual(word) { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(starts.count)
+        starts.append(bytes.count)
+        lengths.append(word.count)
+        bytes.append(contentsOf: word)
+        return true
+    }
+
+    private mutating func grow() {
+        let entries = zip(starts, lengths).map { Array(bytes[$0..<$0 + $1]) }
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        starts = []
+        lengths = []
+        bytes = []
+        for entry in entries { _ = entry.withUnsafeBufferPointer { insert($0) } }
+    }
+}
