@@ -7,6 +7,9 @@ struct ContextBuilder: Sendable {
     private(set) var bodies: [String: RenderedMarkdown]
     /// The entries of each section list, built once for all its pages.
     let sections: [ContentKind: [ListedEntry]]
+    /// `site.*` and `hotlines`, the same on every page.
+    let siteValues: SiteValues
+    let hotlines: [TextValues]
     /// The organization and website nodes of every page's JSON-LD.
     let siteNodes: [JSONValue]
     let siteNodesText: String
@@ -35,6 +38,8 @@ struct ContextBuilder: Sendable {
             },
             .statistics: site.datasets.map { Self.listed($0.item, $0.url, nil, $0.fields.description) },
         ]
+        siteValues = SiteValues(site)
+        hotlines = Self.hotlines(site)
         siteNodes = StructuredData.siteNodes(site)
         siteNodesText = StructuredData.siteNodesText(siteNodes)
     }
@@ -81,9 +86,9 @@ struct ContextBuilder: Sendable {
         var context: Context = [
             "lang": site.config.language,
             "t": format.strings,
-            "site": Self.siteValues(site),
+            "site": siteValues,
             "menu": menu(menuState),
-            "hotlines": Self.hotlines(site),
+            "hotlines": hotlines,
             "chrome": chrome,
             "page": Self.compact([
                 "title": title, "url": url, "canonical": base + url, "kind": kind,
@@ -97,38 +102,23 @@ struct ContextBuilder: Sendable {
         return context
     }
 
-    func menu(_ state: MenuState) -> [Context] {
-        zip(site.menu, state.current).map { entry, current in ["title": entry.title, "url": entry.url, "current": current] as Context }
+    func menu(_ state: MenuState) -> [MenuEntryValues] {
+        zip(site.menu, state.current).map { entry, current in MenuEntryValues(title: entry.title, url: entry.url, current: current) }
     }
 
     /// What `partials/header.mustache` sees: the values every page shares and the menu
     /// in one state, with `page.isHome` and `page.isSearch`; not the page's own values.
     func headerValues(_ state: MenuState) -> Context {
         [
-            "lang": site.config.language, "t": format.strings, "site": Self.siteValues(site), "menu": menu(state),
-            "hotlines": Self.hotlines(site), "page": ["isHome": state.isHome, "isSearch": state.isSearch] as Context,
+            "lang": site.config.language, "t": format.strings, "site": siteValues, "menu": menu(state),
+            "hotlines": hotlines, "page": ["isHome": state.isHome, "isSearch": state.isSearch] as Context,
         ]
     }
 
-    static func siteValues(_ site: Site) -> Context {
-        let config = site.config
-        let organization = config.organization.map { org in
-            Self.compact([
-                "name": org.name, "shortName": org.shortName, "address": org.address, "email": org.email,
-                "emailHref": org.email.map { "mailto:" + $0 }, "phone": org.phone,
-                "phoneHref": org.phone.map(Self.telephoneHref), "url": org.url,
-            ])
-        }
-        return Self.compact([
-            "title": config.title, "tagline": config.tagline, "baseURL": config.baseURL, "sample": config.sample,
-            "organization": organization, "year": String(site.now.year),
-        ])
-    }
-
-    static func hotlines(_ site: Site) -> [Context] {
+    static func hotlines(_ site: Site) -> [TextValues] {
         let list = site.config.hotlines.isEmpty ? [SiteConfig.defaultHotline] : site.config.hotlines
         return list.map { hotline in
-            Self.compact([
+            TextValues([
                 "name": hotline.name, "phone": hotline.phone, "phoneHref": hotline.phone.map(Self.telephoneHref),
                 "whatsapp": hotline.whatsapp, "whatsappHref": hotline.whatsapp.map(Self.whatsappHref),
                 "url": hotline.url, "hours": hotline.hours,

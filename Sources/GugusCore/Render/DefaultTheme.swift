@@ -313,7 +313,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
     <p class="meta"><a href="/statistik/">{{t.kind_statistics}}</a></p>
     <h1>{{title}}</h1>
   </header>
-  {{#description}}<p class="lead">{{description}}</p>{{/description}}
+  {{#description}}<p class="lead">{{.}}</p>{{/description}}
   {{#chart}}
   <figure class="chart-figure">
     {{{svg}}}
@@ -322,7 +322,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
   {{/chart}}
   <div class="table-scroll" role="region" aria-labelledby="tabel-data" tabindex="0">
   <table class="data">
-    <caption id="tabel-data">{{title}}{{#unit}} ({{t.dataset_unit}}: {{unit}}){{/unit}}</caption>
+    <caption id="tabel-data">{{title}}{{#unit}} ({{t.dataset_unit}}: {{.}}){{/unit}}</caption>
     <thead><tr>{{#columns}}<th scope="col"{{#numeric}} class="num"{{/numeric}}>{{name}}</th>{{/columns}}</tr></thead>
     <tbody>
     {{#rows}}
@@ -331,7 +331,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
     </tbody>
   </table>
   </div>
-  {{#source}}<p class="source">{{t.dataset_source}}: {{source}}</p>{{/source}}
+  {{#source}}<p class="source">{{t.dataset_source}}: {{.}}</p>{{/source}}
   <p class="downloads">{{t.dataset_download}}: <a href="{{csvURL}}">CSV</a> · <a href="{{jsonURL}}">JSON</a></p>
   <div class="body">
 {{{body}}}
@@ -358,11 +358,11 @@ code { background: var(--soft); padding: 0 0.2rem; }
     <dt>{{t.decree_number}}</dt><dd>{{number}}</dd>
     <dt>{{t.decree_kind}}</dt><dd>{{kind}}</dd>
     <dt>{{t.decree_issuer}}</dt><dd>{{issuer}}</dd>
-    {{#place}}<dt>{{t.decree_place}}</dt><dd>{{place}}</dd>{{/place}}
+    {{#place}}<dt>{{t.decree_place}}</dt><dd>{{.}}</dd>{{/place}}
     <dt>{{t.decree_date}}</dt><dd><time datetime="{{dateISO}}">{{date}}</time></dd>
     <dt>{{t.decree_status}}</dt><dd>{{statusLabel}}</dd>
-    {{#signatory}}<dt>{{t.decree_signatory}}</dt><dd>{{signatory}}</dd>{{/signatory}}
-    {{#subjects}}<dt>{{t.decree_subjects}}</dt><dd>{{subjects}}</dd>{{/subjects}}
+    {{#signatory}}<dt>{{t.decree_signatory}}</dt><dd>{{.}}</dd>{{/signatory}}
+    {{#subjects}}<dt>{{t.decree_subjects}}</dt><dd>{{.}}</dd>{{/subjects}}
     {{#region}}<dt>{{t.region}}</dt><dd><a href="{{url}}">{{name}}</a></dd>{{/region}}
     {{#document}}<dt>{{t.decree_document}}</dt><dd><a href="{{url}}" download>{{t.download}} {{type}} ({{size}})</a></dd>{{/document}}
   </dl>
@@ -375,7 +375,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
     {{#revokedBy}}<h3>{{t.decree_revoked_by}}</h3>{{> links}}{{/revokedBy}}
   </section>
   {{/hasChain}}
-  {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
+  {{#summary}}<p class="lead">{{.}}</p>{{/summary}}
   <div class="body">
 {{{body}}}
   </div>
@@ -383,9 +383,9 @@ code { background: var(--soft); padding: 0 0.2rem; }
   <section aria-labelledby="anggota">
     <h2 id="anggota">{{t.decree_members}}</h2>
     {{#memberGroups}}
-    <div class="table-scroll" role="region" aria-label="{{#group}}{{group}}{{/group}}{{^group}}{{t.decree_members}}{{/group}}" tabindex="0">
+    <div class="table-scroll" role="region" aria-label="{{#group}}{{.}}{{/group}}{{^group}}{{t.decree_members}}{{/group}}" tabindex="0">
     <table class="members">
-      {{#group}}<caption>{{group}}</caption>{{/group}}
+      {{#group}}<caption>{{.}}</caption>{{/group}}
       <thead><tr><th scope="col">{{t.member_role}}</th><th scope="col">{{t.member_position}}</th>{{#membersHaveAgencies}}<th scope="col">{{t.member_agency}}</th>{{/membersHaveAgencies}}{{#membersHaveNames}}<th scope="col">{{t.member_name}}</th>{{/membersHaveNames}}</tr></thead>
       <tbody>
       {{#members}}
@@ -420,17 +420,17 @@ code { background: var(--soft); padding: 0 0.2rem; }
   {{#isPast}}<p class="meta">{{t.event_past}}</p>{{/isPast}}
   <dl class="facts">
     <dt>{{t.event_when}}</dt><dd><time datetime="{{startISO}}">{{when}}</time></dd>
-    {{#location}}<dt>{{t.event_where}}</dt><dd>{{location}}</dd>{{/location}}
-    {{#onlineURL}}<dt>{{t.event_online}}</dt><dd><a href="{{onlineURL}}" rel="noopener">{{onlineURL}}</a></dd>{{/onlineURL}}
+    {{#location}}<dt>{{t.event_where}}</dt><dd>{{.}}</dd>{{/location}}
+    {{#onlineURL}}<dt>{{t.event_online}}</dt><dd><a href="{{.}}" rel="noopener">{{.}}</a></dd>{{/onlineURL}}
     <dt>{{t.event_kind}}</dt><dd>{{kindLabel}}</dd>
     <dt>{{t.event_attendance}}</dt><dd>{{attendanceLabel}}</dd>
     <dt>{{t.event_status}}</dt><dd>{{statusLabel}}</dd>
-    {{#organizer}}<dt>{{t.event_organizer}}</dt><dd>{{organizer}}</dd>{{/organizer}}
-    {{#audience}}<dt>{{t.event_audience}}</dt><dd>{{audience}}</dd>{{/audience}}
-    {{#decree}}<dt>{{t.event_decree}}</dt><dd><a href="{{url}}">{{title}}</a>{{#detail}} ({{detail}}){{/detail}}</dd>{{/decree}}
+    {{#organizer}}<dt>{{t.event_organizer}}</dt><dd>{{.}}</dd>{{/organizer}}
+    {{#audience}}<dt>{{t.event_audience}}</dt><dd>{{.}}</dd>{{/audience}}
+    {{#decree}}<dt>{{t.event_decree}}</dt><dd><a href="{{url}}">{{title}}</a>{{#detail}} ({{.}}){{/detail}}</dd>{{/decree}}
   </dl>
   {{^isCancelled}}<p class="calendar-links"><a href="{{icsURL}}" download>{{t.add_to_calendar}}</a> · <a href="/kegiatan/kalender.ics">{{t.subscribe_calendar}}</a></p>{{/isCancelled}}
-  {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
+  {{#summary}}<p class="lead">{{.}}</p>{{/summary}}
   {{#image}}<figure><img src="{{src}}" alt="{{alt}}"></figure>{{/image}}
   <div class="body">
 {{{body}}}
@@ -472,7 +472,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
   <article class="entry">
     <h3 class="entry-title"><a href="{{url}}">{{title}}</a></h3>
     <p class="meta"><time datetime="{{dateISO}}">{{date}}</time></p>
-    {{#summary}}<p>{{summary}}</p>{{/summary}}
+    {{#summary}}<p>{{.}}</p>{{/summary}}
   </article>
   {{/news}}
   <p><a href="/berita/">{{t.all_news}} →</a></p>
@@ -482,7 +482,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
   {{#events}}
   <article class="entry">
     <h3 class="entry-title"><a href="{{url}}">{{title}}</a></h3>
-    <p class="meta">{{when}}{{#location}} · {{location}}{{/location}}{{#statusLabel}} · <strong>{{statusLabel}}</strong>{{/statusLabel}}</p>
+    <p class="meta">{{when}}{{#location}} · {{.}}{{/location}}{{#statusLabel}} · <strong>{{.}}</strong>{{/statusLabel}}</p>
   </article>
   {{/events}}
   {{^events}}<p>{{t.no_upcoming_events}}</p>{{/events}}
@@ -501,7 +501,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
   <h2 id="angka-kunci">{{t.key_figures}}</h2>
   <ul class="figures">
   {{#figures}}
-    <li><a href="{{url}}"><span class="figure-value">{{value}}</span>{{#unit}} <span class="figure-unit">{{unit}}</span>{{/unit}}<span class="figure-label">{{label}}</span><span class="figure-detail">{{detail}}</span></a></li>
+    <li><a href="{{url}}"><span class="figure-value">{{value}}</span>{{#unit}} <span class="figure-unit">{{.}}</span>{{/unit}}<span class="figure-label">{{label}}</span><span class="figure-detail">{{detail}}</span></a></li>
   {{/figures}}
   </ul>
   {{#chart}}
@@ -937,7 +937,7 @@ updated: Diperbarui
 <meta property="og:type" content="{{page.ogType}}">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:locale" content="{{page.ogLocale}}">
-{{#page.image}}<meta property="og:image" content="{{page.image}}">
+{{#page.image}}<meta property="og:image" content="{{.}}">
 <meta property="og:image:alt" content="{{page.imageAlt}}">
 {{/page.image}}
 <link rel="alternate" type="application/atom+xml" title="{{t.data_news_feed}}" href="/feed.xml">
@@ -968,7 +968,7 @@ updated: Diperbarui
 {{$content}}
 {{#list}}
 <h1>{{heading}}</h1>
-{{#intro}}<p class="lead">{{intro}}</p>{{/intro}}
+{{#intro}}<p class="lead">{{.}}</p>{{/intro}}
 {{> entries}}
 {{#isEmpty}}<p>{{t.empty_list}}</p>{{/isEmpty}}
 {{> pagination}}
@@ -982,7 +982,7 @@ updated: Diperbarui
 {{$content}}
 {{#list}}
 <h1>{{heading}}</h1>
-{{#level}}<p class="meta">{{level}} · {{code}}</p>{{/level}}
+{{#level}}<p class="meta">{{.}} · {{code}}</p>{{/level}}
 {{#parent}}<p>{{t.region_parent}}: <a href="{{url}}">{{title}}</a></p>{{/parent}}
 {{#childList}}<h2>{{t.region_children}}</h2><ul class="links">{{#items}}<li><a href="{{url}}">{{title}}</a></li>{{/items}}</ul>{{/childList}}
 {{> entries}}
@@ -992,7 +992,7 @@ updated: Diperbarui
 {{#index}}
 <h1>{{heading}}</h1>
 <ul class="links">
-  {{#links}}<li><a href="{{url}}">{{title}}</a> <span class="meta">({{#detail}}{{detail}}, {{/detail}}{{count}} {{t.items}})</span></li>{{/links}}
+  {{#links}}<li><a href="{{url}}">{{title}}</a> <span class="meta">({{#detail}}{{.}}, {{/detail}}{{count}} {{t.items}})</span></li>{{/links}}
 </ul>
 {{/index}}
 {{/content}}
@@ -1008,14 +1008,14 @@ updated: Diperbarui
   <header>
     <p class="meta"><a href="/berita/">{{t.kind_news}}</a></p>
     <h1>{{title}}</h1>
-    <p class="meta">{{t.published}} <time datetime="{{dateISO}}">{{date}}</time>{{#author}} · {{t.author}}: {{author}}{{/author}}</p>
+    <p class="meta">{{t.published}} <time datetime="{{dateISO}}">{{date}}</time>{{#author}} · {{t.author}}: {{.}}{{/author}}</p>
   </header>
-  {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
+  {{#summary}}<p class="lead">{{.}}</p>{{/summary}}
   {{#image}}<figure><img src="{{src}}" alt="{{alt}}"></figure>{{/image}}
   <div class="body">
 {{{body}}}
   </div>
-  {{#source}}<p class="source">{{t.source}}: {{#url}}<a href="{{url}}" rel="noopener">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</p>{{/source}}
+  {{#source}}<p class="source">{{t.source}}: {{#url}}<a href="{{.}}" rel="noopener">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}</p>{{/source}}
   {{#events}}<h2>{{t.related_events}}</h2>{{> links}}{{/events}}
   {{#decrees}}<h2>{{t.related_decrees}}</h2>{{> links}}{{/decrees}}
   {{> item-footer}}
@@ -1032,7 +1032,7 @@ updated: Diperbarui
 <article class="item">
   {{> draft-banner}}
   <h1>{{title}}</h1>
-  {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
+  {{#summary}}<p class="lead">{{.}}</p>{{/summary}}
   {{#tocList}}
   <nav class="toc" aria-labelledby="daftar-isi">
     <h2 id="daftar-isi">{{t.contents}}</h2>
@@ -1057,7 +1057,7 @@ updated: Diperbarui
         "partials/entries.mustache": #"""
 <ul class="entries">
   {{#entries}}
-  {{#html}}{{{html}}}{{/html}}{{^html}}{{> entry}}{{/html}}
+  {{#html}}{{{.}}}{{/html}}{{^html}}{{> entry}}{{/html}}
   {{/entries}}
 </ul>
 
@@ -1065,8 +1065,8 @@ updated: Diperbarui
         "partials/entry.mustache": #"""
 <li class="entry">
     <h2 class="entry-title"><a href="{{url}}">{{title}}</a></h2>
-    <p class="meta"><span class="kind">{{kindLabel}}</span>{{#date}} · <time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{#draft}} · <span class="badge">{{t.draft}}</span>{{/draft}}</p>
-    {{#summary}}<p>{{summary}}</p>{{/summary}}
+    <p class="meta"><span class="kind">{{kindLabel}}</span>{{#date}} · <time datetime="{{dateISO}}">{{.}}</time>{{/date}}{{#draft}} · <span class="badge">{{t.draft}}</span>{{/draft}}</p>
+    {{#summary}}<p>{{.}}</p>{{/summary}}
   </li>
 
 """#,
@@ -1074,17 +1074,17 @@ updated: Diperbarui
 <footer class="site-footer">
   <div class="wrap">
     {{#site.organization}}
-    <p>{{t.footer_about}} <strong>{{name}}</strong>{{#shortName}} ({{shortName}}){{/shortName}}.</p>
+    <p>{{t.footer_about}} <strong>{{name}}</strong>{{#shortName}} ({{.}}){{/shortName}}.</p>
     <address>
-      {{#address}}{{address}}<br>{{/address}}
-      {{#phone}}<a href="{{phoneHref}}">{{phone}}</a>{{/phone}}{{#email}} · <a href="{{emailHref}}">{{email}}</a>{{/email}}
+      {{#address}}{{.}}<br>{{/address}}
+      {{#phone}}<a href="{{phoneHref}}">{{.}}</a>{{/phone}}{{#email}} · <a href="{{emailHref}}">{{.}}</a>{{/email}}
     </address>
     {{/site.organization}}
     <div class="hotline-box">
       <h2>{{t.hotline_heading}}</h2>
       <ul>
         {{#hotlines}}
-        <li><strong>{{name}}</strong>{{#hours}} ({{hours}}){{/hours}}{{#phone}} · <a href="{{phoneHref}}">{{t.hotline_phone}} {{phone}}</a>{{/phone}}{{#whatsapp}} · <a href="{{whatsappHref}}">{{t.hotline_whatsapp}} {{whatsapp}}</a>{{/whatsapp}}{{#url}} · <a href="{{url}}">{{t.hotline_web}}</a>{{/url}}</li>
+        <li><strong>{{name}}</strong>{{#hours}} ({{.}}){{/hours}}{{#phone}} · <a href="{{phoneHref}}">{{t.hotline_phone}} {{.}}</a>{{/phone}}{{#whatsapp}} · <a href="{{whatsappHref}}">{{t.hotline_whatsapp}} {{.}}</a>{{/whatsapp}}{{#url}} · <a href="{{.}}">{{t.hotline_web}}</a>{{/url}}</li>
         {{/hotlines}}
       </ul>
       <p>{{t.hotline_emergency}}</p>
@@ -1125,7 +1125,7 @@ updated: Diperbarui
   <div class="wrap">
     <strong>{{t.hotline_heading}}:</strong>
     {{#hotlines}}
-    <span class="hotline-item">{{name}}{{#phone}} · <a href="{{phoneHref}}">{{t.hotline_phone}} {{phone}}</a>{{/phone}}{{#whatsapp}} · <a href="{{whatsappHref}}">{{t.hotline_whatsapp}} {{whatsapp}}</a>{{/whatsapp}}</span>
+    <span class="hotline-item">{{name}}{{#phone}} · <a href="{{phoneHref}}">{{t.hotline_phone}} {{.}}</a>{{/phone}}{{#whatsapp}} · <a href="{{whatsappHref}}">{{t.hotline_whatsapp}} {{.}}</a>{{/whatsapp}}</span>
     {{/hotlines}}
   </div>
 </aside>
@@ -1138,10 +1138,10 @@ updated: Diperbarui
   <ul>
     {{#hotlines}}
     <li>
-      <strong>{{name}}</strong>{{#hours}} ({{hours}}){{/hours}}:
-      {{#phone}}<a class="button" href="{{phoneHref}}">{{t.hotline_phone}} {{phone}}</a>{{/phone}}
-      {{#whatsapp}}<a class="button" href="{{whatsappHref}}">{{t.hotline_whatsapp}} {{whatsapp}}</a>{{/whatsapp}}
-      {{#url}}<a href="{{url}}">{{t.hotline_web}}</a>{{/url}}
+      <strong>{{name}}</strong>{{#hours}} ({{.}}){{/hours}}:
+      {{#phone}}<a class="button" href="{{phoneHref}}">{{t.hotline_phone}} {{.}}</a>{{/phone}}
+      {{#whatsapp}}<a class="button" href="{{whatsappHref}}">{{t.hotline_whatsapp}} {{.}}</a>{{/whatsapp}}
+      {{#url}}<a href="{{.}}">{{t.hotline_web}}</a>{{/url}}
     </li>
     {{/hotlines}}
   </ul>
@@ -1156,13 +1156,13 @@ updated: Diperbarui
 </p>
 {{/tagList}}
 {{#region}}<p class="region">{{t.region}}: <a href="{{url}}">{{name}}</a></p>{{/region}}
-{{#updated}}<p class="meta">{{t.updated}}: <time datetime="{{updatedISO}}">{{updated}}</time></p>{{/updated}}
+{{#updated}}<p class="meta">{{t.updated}}: <time datetime="{{updatedISO}}">{{.}}</time></p>{{/updated}}
 
 """#,
         "partials/links.mustache": #"""
 <ul class="links">
   {{#items}}
-  <li><a href="{{url}}">{{title}}</a>{{#detail}} <span class="meta">({{detail}})</span>{{/detail}}</li>
+  <li><a href="{{url}}">{{title}}</a>{{#detail}} <span class="meta">({{.}})</span>{{/detail}}</li>
   {{/items}}
 </ul>
 
@@ -1171,11 +1171,11 @@ updated: Diperbarui
 {{#pagination}}
 <nav class="pagination" aria-label="{{t.pagination}}">
   <ul>
-    {{#prev}}<li><a href="{{prev}}" rel="prev">← {{t.previous_page}}</a></li>{{/prev}}
+    {{#prev}}<li><a href="{{.}}" rel="prev">← {{t.previous_page}}</a></li>{{/prev}}
     {{#pages}}
     <li>{{#gap}}<span aria-hidden="true">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}{{/gap}}</li>
     {{/pages}}
-    {{#next}}<li><a href="{{next}}" rel="next">{{t.next_page}} →</a></li>{{/next}}
+    {{#next}}<li><a href="{{.}}" rel="next">{{t.next_page}} →</a></li>{{/next}}
   </ul>
 </nav>
 {{/pagination}}

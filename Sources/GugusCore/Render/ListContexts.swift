@@ -44,7 +44,9 @@ extension ContextBuilder {
                 "next": pagination.number < pagination.total ? pagination.url(of: pagination.number + 1) : nil,
                 "pages": Self.pageWindow(current: pagination.number, total: pagination.total).map { number -> Context in
                     guard let number else { return ["gap": true] }
-                    return ["number": String(number), "url": pagination.url(of: number), "current": number == pagination.number]
+                    // `gap` written out, false: a missing value is looked up in every
+                    // enclosing section before it counts as absent.
+                    return ["number": String(number), "url": pagination.url(of: number), "current": number == pagination.number, "gap": false]
                 },
             ])
         }
