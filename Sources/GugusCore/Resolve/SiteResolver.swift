@@ -99,11 +99,13 @@ enum SiteResolver {
             }
         }
 
-        site.decrees.sort { ($1.fields.date, $0.item.slug) < ($0.fields.date, $1.item.slug) }
-        site.news.sort { ($1.fields.date, $0.item.slug) < ($0.fields.date, $1.item.slug) }
-        site.events.sort { orderEvents($0, $1, now: now) }
-        site.pages.sort { ($0.fields.menu ?? Int.max, $0.item.slug) < ($1.fields.menu ?? Int.max, $1.item.slug) }
-        site.datasets.sort { $0.item.slug < $1.item.slug }
+        // Newest first, then by slug. Sorted by their keys: moving whole items while
+        // sorting copies them over and over.
+        site.decrees = sorted(site.decrees, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
+        site.news = sorted(site.news, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
+        site.events = sorted(site.events, key: { EventOrder(event: $0, now: now) }) { $0.precedes($1) }
+        site.pages = sorted(site.pages, key: { ($0.fields.menu ?? Int.max, $0.item.slug) }) { $0 < $1 }
+        site.datasets = sorted(site.datasets, key: { $0.item.slug }) { $0 < $1 }
         site.tags = tagListings(site)
         site.regionListings = regionListings(site)
         site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
@@ -116,26 +118,29 @@ enum SiteResolver {
         item.kind == .page ? "/\(item.slug)/" : "/\(item.kind.section)/\(item.slug)/"
     }
 
-    /// Upcoming events first (soonest first), then past events (most recent first).
-    static func orderEvents(_ a: ResolvedEvent, _ b: ResolvedEvent, now: CivilDate) -> Bool {
-        let aUpcoming = (a.fields.end ?? a.fields.start).date >= now
-        let bUpcoming = (b.fields.end ?? b.fields.start).date >= now
-        if aUpcoming != bUpcoming { return aUpcoming }
-        if a.fields.start != b.fields.start {
-            return aUpcoming ? a.fields.start < b.fields.start : b.fields.start < a.fields.start
-        }
-        return a.item.slug < b.item.slug
+    /// The elements in the order of their keys (a stable sort of the keys, each computed once).
+    static func sorted<Element, Key>(_ elements: [Element], key: (Element) -> Key, by areInOrder: (Key, Key) -> Bool) -> [Element] {
+        let keys = elements.map(key)
+        return keys.indices.sorted { areInOrder(keys[$0], keys[$1]) }.map { elements[$0] }
     }
 
-    static func entries(of site: Site) -> [(item: ContentItem, entry: ListedEntry)] {
-        func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> (ContentItem, ListedEntry) {
-            (item, ListedEntry(kind: item.kind, file: item.file, title: item.title, url: url, date: date, summary: item.common.summary, draft: item.common.draft))
+    /// Upcoming events first (soonest first), then past events (most recent first).
+    struct EventOrder {
+        var upcoming: Bool
+        var start: LocalDateTime
+        var slug: String
+
+        init(event: ResolvedEvent, now: CivilDate) {
+            upcoming = (event.fields.end ?? event.fields.start).date >= now
+            start = event.fields.start
+            slug = event.item.slug
         }
-        return site.news.map { entry($0.item, $0.url, $0.fields.date) }
-            + site.events.map { entry($0.item, $0.url, $0.fields.start.date) }
-            + site.decrees.map { entry($0.item, $0.url, $0.fields.date) }
-            + site.datasets.map { entry($0.item, $0.url, nil) }
-            + site.pages.map { entry($0.item, $0.url, nil) }
+
+        func precedes(_ other: EventOrder) -> Bool {
+            if upcoming != other.upcoming { return upcoming }
+            if start != other.start { return upcoming ? start < other.start : other.start < start }
+            return slug < other.slug
+        }
     }
 
     static func newestFirst(_ a: ListedEntry, _ b: ListedEntry) -> Bool {
@@ -144,11 +149,26 @@ enum SiteResolver {
         return a.url < b.url
     }
 
+    /// Each listed item's entry with its tags and region (without copying whole items).
+    static func listed(_ site: Site) -> [(entry: ListedEntry, tags: [Located<String>], region: String?)] {
+        func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> (ListedEntry, [Located<String>], String?) {
+            (ListedEntry(kind: item.kind, file: item.file, title: item.title, url: url, date: date, summary: item.common.summary, draft: item.common.draft),
+             item.common.tags, item.common.region?.value)
+        }
+        return site.news.map { entry($0.item, $0.url, $0.fields.date) }
+            + site.events.map { entry($0.item, $0.url, $0.fields.start.date) }
+            + site.decrees.map { entry($0.item, $0.url, $0.fields.date) }
+            + site.datasets.map { entry($0.item, $0.url, nil) }
+            + site.pages.map { entry($0.item, $0.url, nil) }
+    }
+
     static func tagListings(_ site: Site) -> [Listing] {
         var byTag: [String: Listing] = [:]
-        for (item, entry) in entries(of: site) {
-            for tag in item.common.tags {
-                let key = Slug.make(from: tag.value)
+        var slugs: [String: String] = [:]
+        for (entry, tags, _) in listed(site) {
+            for tag in tags {
+                let key = slugs[tag.value] ?? Slug.make(from: tag.value)
+                slugs[tag.value] = key
                 byTag[key, default: Listing(key: key, title: tag.value, url: "/tag/\(key)/", entries: [])].entries.append(entry)
             }
         }
@@ -161,8 +181,8 @@ enum SiteResolver {
 
     static func regionListings(_ site: Site) -> [Listing] {
         var byRegion: [String: [ListedEntry]] = [:]
-        for (item, entry) in entries(of: site) {
-            if let code = item.common.region?.value { byRegion[code, default: []].append(entry) }
+        for (entry, _, region) in listed(site) {
+            if let code = region { byRegion[code, default: []].append(entry) }
         }
         return site.regions.map { region in
             Listing(key: region.code, title: region.name, url: "/wilayah/\(region.urlSegment)/",

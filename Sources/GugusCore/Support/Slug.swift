@@ -7,7 +7,9 @@ public enum Slug {
     public static func make(from text: String, maxLength: Int = 80) -> String {
         var result = ""
         var pendingDash = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // ASCII text has nothing to decompose (and Foundation's decomposition is slow).
+        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
+        for scalar in source.unicodeScalars {
             switch scalar.value {
             case 0x61...0x7A, 0x30...0x39, 0x41...0x5A:
                 if pendingDash && !result.isEmpty { result.append("-") }
