@@ -54,7 +54,7 @@ public struct DevServer: Sendable {
             log("built \(report.filesWritten) files in \(elapsed)")
             return []
         case let .success(.partial(rendered, written)):
-            log("rebuilt \(rendered) files that show the changed text (\(written) changed) in \(elapsed)")
+            log("rebuilt \(rendered) files that show the changed content (\(written) changed) in \(elapsed)")
             return written == 0 ? nil : []
         case let .failure(failure):
             let lines = failure.diagnostics.map(\.description)

@@ -16,6 +16,8 @@ public struct BuildReport: Sendable {
     public var theme: Theme?
     /// The list entries' HTML, rendered once per build (for incremental rebuilds).
     public var entryHTML: [ListedEntry: String] = [:]
+    /// What Load read, for the dev server's rebuilds after a change of front matter.
+    public var loaded: LoadedSite?
 }
 
 /// Why a build failed: the diagnostics, sorted by file and line.
@@ -101,7 +103,7 @@ public enum BuildPipeline {
             _ = finish(4)
             return .success(BuildReport(
                 pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site,
-                bodies: bodies, theme: theme, entryHTML: rendered.entryHTML))
+                bodies: bodies, theme: theme, entryHTML: rendered.entryHTML, loaded: loaded))
         case let .failure(diagnostic):
             log.append(diagnostic)
             _ = finish(4)

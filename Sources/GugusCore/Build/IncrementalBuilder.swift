@@ -3,14 +3,21 @@ import Foundation
 /// Rebuilds for `gugus serve`. When only the text of content files changed (their front
 /// matter is the same), it renders those bodies again and only the files that show them:
 /// the item's page, the list pages where its summary appears, the feeds and the search
-/// index. Anything else (new or removed files, changed fields, templates, settings) runs
-/// the full pipeline. Either way the output equals a full build.
+/// index. When their front matter changed (`FieldRebuild.swift`), it validates and
+/// resolves the site again with only those files read anew, and renders the pages whose
+/// values changed. Anything else (new or removed files, changed addresses, tags, menus,
+/// datasets, templates, settings) runs the full pipeline. Either way the output equals a
+/// full build.
 public struct IncrementalBuilder: Sendable {
     public let options: BuildOptions
-    private var last: BuildReport?
-    private let searchTerms = SearchTermCache()
-    /// The search index of the last partial rebuild, written after the page is shown.
-    private var searchIndexIsStale = false
+    var last: BuildReport?
+    let searchTerms = SearchTermCache()
+    /// Files of the last partial rebuild written after the page is shown (the search
+    /// index, and after a change of fields the sitemap, open data and calendar).
+    var deferredJobs: Set<SiteRenderer.Job> = []
+    /// The last build's theme with its interface strings and settings written in (kept
+    /// until a full build: partial rebuilds change neither).
+    var specializedTheme: Theme?
 
     public enum Outcome: Sendable {
         /// Only these files were rendered (and those that differed were written).
@@ -26,9 +33,10 @@ public struct IncrementalBuilder: Sendable {
 
     /// Builds after a change of the given site-relative paths (all when empty).
     public mutating func build(changed paths: [String]) -> Result<Outcome, BuildFailure> {
-        if let last, !paths.isEmpty, let outcome = bodyOnlyRebuild(last, changed: paths) {
+        if let last, !paths.isEmpty, let outcome = bodyOnlyRebuild(last, changed: paths) ?? fieldRebuild(last, changed: paths) {
             return .success(outcome)
         }
+        specializedTheme = nil
         let result = BuildPipeline.run(options)
         switch result {
         case let .success(report):
@@ -51,7 +59,8 @@ public struct IncrementalBuilder: Sendable {
         var jobs: Set<SiteRenderer.Job> = []
         let files = SiteFiles(root: options.siteRoot)
         let media = Set(site.media.map(\.path))
-        let (builderBefore, theme) = SiteRenderer.prepare(site, theme: original, bodies: bodies)
+        // Text-only edits, each with its item as it was: anything else is for another path.
+        var edits: [(path: String, old: ContentItem, split: FrontMatter)] = []
         for path in Set(paths) {
             guard path.hasPrefix("content/"), path.hasSuffix(".md"), let old = site.item(file: path) else { return nil }
             var log = DiagnosticLog()
@@ -59,6 +68,11 @@ public struct IncrementalBuilder: Sendable {
                 case let .success(split) = FrontMatterSplitter.split(source.text, path: path),
                 split.yaml == old.frontMatterYAML, ContentLoader.checkBodyLimits(split, path: path) == nil
             else { return nil }
+            edits.append((path, old, split))
+        }
+        let (builderBefore, theme) = SiteRenderer.prepare(site, theme: original, bodies: bodies, specialized: specializedTheme)
+        specializedTheme = theme
+        for (path, old, split) in edits {
             let context = LinkContext(file: path, bodyFirstLine: split.bodyFirstLine, permalinks: site.permalinks, media: media,
                                       unpublished: site.unpublished)
             let rendered = MarkdownRenderer.render(split.body, links: context)
@@ -73,9 +87,23 @@ public struct IncrementalBuilder: Sendable {
         // The entries of the edited files again, the others as the full build made them.
         let changed = Set(paths)
         prepared.entryHTML = report.entryHTML
-        for entry in report.entryHTML.keys where changed.contains(entry.file) { prepared.entryHTML[entry] = nil }
-        prepared.entryHTML.merge(SiteRenderer.renderEntries(site, builder: prepared, theme: theme, files: changed)) { _, new in new }
+        for entry in Self.entries(of: changed, in: report.site, sections: builderBefore.sections) { prepared.entryHTML[entry] = nil }
+        let fresh = Self.entries(of: changed, in: site, sections: prepared.sections)
+        prepared.entryHTML.merge(SiteRenderer.renderEntries(Array(fresh), site: site, builder: prepared, theme: theme)) { _, new in new }
         let builder = prepared
+        guard let (rendered, written) = renderAndWrite(jobs, builder: builder, theme: theme) else { return nil }
+        var updated = report
+        updated.site = site
+        updated.bodies = bodies
+        updated.entryHTML = builder.entryHTML
+        last = updated
+        deferredJobs.insert(.searchIndex)
+        return .partial(rendered: rendered, written: written)
+    }
+
+    /// Renders the jobs and writes the files whose bytes changed; nil when a file cannot
+    /// be written (the full build then reports it).
+    func renderAndWrite(_ jobs: Set<SiteRenderer.Job>, builder: ContextBuilder, theme: Theme) -> (rendered: Int, written: Int)? {
         let ordered = jobs.sorted { "\($0)" < "\($1)" }
         var output = ParallelMap.map(ordered) { SiteRenderer.render($0, builder: builder, theme: theme) }.flatMap { $0 }
         if let script = options.injectedScript { output = output.map { $0.injecting(script) } }
@@ -91,28 +119,21 @@ public struct IncrementalBuilder: Sendable {
                 return nil
             }
         }
-        var updated = report
-        updated.site = site
-        updated.bodies = bodies
-        updated.entryHTML = builder.entryHTML
-        last = updated
-        searchIndexIsStale = true
-        return .partial(rendered: output.count, written: written)
+        return (output.count, written)
     }
 
-    /// Brings the search index up to date after a partial rebuild; returns whether it
-    /// wrote it. After this, the output equals a full build.
+    /// Writes what the last partial rebuild left for later (the search index, …); returns
+    /// whether it wrote anything. After this, the output equals a full build.
     public mutating func finishDeferredWork() -> Bool {
-        guard searchIndexIsStale, let report = last, let original = report.theme else { return false }
-        searchIndexIsStale = false
-        let (ready, theme) = SiteRenderer.prepare(report.site, theme: original, bodies: report.bodies)
+        guard !deferredJobs.isEmpty, let report = last, let original = report.theme else { return false }
+        let jobs = deferredJobs
+        deferredJobs = []
+        let (ready, theme) = SiteRenderer.prepare(report.site, theme: original, bodies: report.bodies, specialized: specializedTheme)
+        specializedTheme = theme
         var prepared = ready
         prepared.searchTerms = searchTerms
-        for file in SiteRenderer.render(.searchIndex, builder: prepared, theme: theme) {
-            guard case let .bytes(data) = file.content else { continue }
-            try? data.write(to: URL(fileURLWithPath: options.output + "/" + file.path), options: .atomic)
-        }
-        return true
+        prepared.entryHTML = report.entryHTML
+        return renderAndWrite(jobs, builder: prepared, theme: theme) != nil
     }
 
     /// The pages that show an item's text: its own page, the feed it is in and, when its

@@ -28,16 +28,7 @@ struct ContextBuilder: Sendable {
         self.site = site
         self.format = format
         self.bodies = bodies
-        sections = [
-            .news: site.news.map { Self.listed($0.item, $0.url, $0.fields.date) },
-            .event: site.events.map { Self.listed($0.item, $0.url, $0.fields.start.date) },
-            .decree: site.decrees.map { decree in
-                let status = format.text("decree_status_" + decree.status.rawValue)
-                return Self.listed(decree.item, decree.url, decree.fields.date, "\(decree.fields.number.value) · \(status)"
-                    + (decree.item.common.summary.map { " · " + $0 } ?? ""))
-            },
-            .statistics: site.datasets.map { Self.listed($0.item, $0.url, nil, $0.fields.description) },
-        ]
+        sections = Self.sections(of: site, format: format)
         siteValues = SiteValues(site)
         hotlines = Self.hotlines(site)
         siteNodes = StructuredData.siteNodes(site)
@@ -45,6 +36,20 @@ struct ContextBuilder: Sendable {
     }
 
     typealias Context = [String: Any]
+
+    /// The entries of each section list, in order.
+    static func sections(of site: Site, format: Formatter) -> [ContentKind: [ListedEntry]] {
+        [
+            .news: site.news.map { listed($0.item, $0.url, $0.fields.date) },
+            .event: site.events.map { listed($0.item, $0.url, $0.fields.start.date) },
+            .decree: site.decrees.map { decree in
+                let status = format.text("decree_status_" + decree.status.rawValue)
+                return listed(decree.item, decree.url, decree.fields.date, "\(decree.fields.number.value) · \(status)"
+                    + (decree.item.common.summary.map { " · " + $0 } ?? ""))
+            },
+            .statistics: site.datasets.map { listed($0.item, $0.url, nil, $0.fields.description) },
+        ]
+    }
 
     /// The same builder after a text-only edit: lists, JSON-LD nodes and the shared parts
     /// depend on fields only, so they are kept.

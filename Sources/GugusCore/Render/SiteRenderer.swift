@@ -65,7 +65,11 @@ enum SiteRenderer {
 
     /// The template values of a build, with the parts every page shares rendered once,
     /// and the theme with the build's interface strings written in.
-    static func prepare(_ site: Site, theme: Theme, bodies: [String: RenderedMarkdown]) -> (builder: ContextBuilder, theme: Theme) {
+    /// `specialized`: the theme this returned for the same site settings before (the dev
+    /// server's rebuilds keep it).
+    static func prepare(
+        _ site: Site, theme: Theme, bodies: [String: RenderedMarkdown], specialized: Theme? = nil
+    ) -> (builder: ContextBuilder, theme: Theme) {
         var strings = theme.strings(for: site.config.language)
         if strings["time_zone_label"]?.isEmpty ?? true {
             strings["time_zone_label"] = TimeZoneInfo.abbreviation(for: site.config.timeZone) ?? ""
@@ -73,7 +77,7 @@ enum SiteRenderer {
         let config = site.config
         let constants = ["lang": config.language, "site.title": config.title, "site.baseURL": config.baseURL,
                          "site.year": String(site.now.year)].merging(config.tagline.map { ["site.tagline": $0] } ?? [:]) { a, _ in a }
-        let theme = theme.specialized(for: strings, constants: constants)
+        let theme = specialized ?? theme.specialized(for: strings, constants: constants)
         var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
         let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
         builder.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
@@ -85,14 +89,20 @@ enum SiteRenderer {
     /// Every entry of the section, tag and region lists, rendered once: an item shows in
     /// several lists, and its entry is the same in all of them. The partial sees the entry's
     /// fields over the values every page shares (`site`, `t`, `lang`, `menu`).
-    /// `files`, when given, limits this to the entries of those content files.
-    static func renderEntries(_ site: Site, builder: ContextBuilder, theme: Theme, files: Set<String>? = nil) -> [ListedEntry: String] {
+    static func renderEntries(_ site: Site, builder: ContextBuilder, theme: Theme) -> [ListedEntry: String] {
+        renderEntries(Array(listedEntries(site, builder: builder)), site: site, builder: builder, theme: theme)
+    }
+
+    /// Every entry of the section, tag and region lists, once.
+    static func listedEntries(_ site: Site, builder: ContextBuilder) -> Set<ListedEntry> {
         var unique: Set<ListedEntry> = []
-        let wanted = { (entry: ListedEntry) in files?.contains(entry.file) ?? true }
-        for entries in builder.sections.values { unique.formUnion(entries.lazy.filter(wanted)) }
-        for tag in site.tags { unique.formUnion(tag.entries.lazy.filter(wanted)) }
-        for listing in site.regionListings { unique.formUnion(listing.entries.lazy.filter(wanted)) }
-        let entries = Array(unique)
+        for entries in builder.sections.values { unique.formUnion(entries) }
+        for tag in site.tags { unique.formUnion(tag.entries) }
+        for listing in site.regionListings { unique.formUnion(listing.entries) }
+        return unique
+    }
+
+    static func renderEntries(_ entries: [ListedEntry], site: Site, builder: ContextBuilder, theme: Theme) -> [ListedEntry: String] {
         let groupSize = 256
         let groups = stride(from: 0, to: entries.count, by: groupSize).map { entries[$0..<min($0 + groupSize, entries.count)] }
         let rendered = ParallelMap.map(groups) { group in

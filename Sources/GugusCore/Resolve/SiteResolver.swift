@@ -16,10 +16,11 @@ enum SiteResolver {
             if !options.includeFuture, case let .news(fields) = item.details, fields.date > now { return false }
             return true
         }
-        let published = loaded.items.filter(isPublished)
-        let unpublished = Set(loaded.items.filter { !isPublished($0) }.map(\.file))
+        // Positions of the published items (a filtered copy of the items would copy each one).
+        let published = loaded.items.indices.filter { isPublished(loaded.items[$0]) }
+        let unpublished = Set(loaded.items.lazy.filter { !isPublished($0) }.map(\.file))
         var permalinks: [String: String] = [:]
-        for item in published { permalinks[item.file] = url(of: item) }
+        for position in published { permalinks[loaded.items[position].file] = url(of: loaded.items[position]) }
 
         func link(_ item: ContentItem, detail: String? = nil) -> EntryLink? {
             guard let url = permalinks[item.file] else { return nil }
@@ -35,7 +36,8 @@ enum SiteResolver {
         var eventsOfDecree: [String: [EntryLink]] = [:]
         var newsOfDecree: [String: [EntryLink]] = [:]
         var newsOfEvent: [String: [EntryLink]] = [:]
-        for item in published {
+        for position in published {
+            let item = loaded.items[position]
             switch item.details {
             case let .decree(fields):
                 guard let source = link(item, detail: fields.number.value) else { continue }
@@ -60,7 +62,8 @@ enum SiteResolver {
         // Assigned after the initializer, so that the lookup by code is built.
         site.regions = loaded.regions.map(\.value).sorted { $0.code < $1.code }
 
-        for item in published {
+        for position in published {
+            let item = loaded.items[position]
             let itemURL = permalinks[item.file] ?? "/"
             switch item.details {
             case let .decree(fields):
@@ -101,15 +104,15 @@ enum SiteResolver {
 
         // Newest first, then by slug. Sorted by their keys: moving whole items while
         // sorting copies them over and over.
-        site.decrees = sorted(site.decrees, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
-        site.news = sorted(site.news, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
-        site.events = sorted(site.events, key: { EventOrder(event: $0, now: now) }) { $0.precedes($1) }
-        site.pages = sorted(site.pages, key: { ($0.fields.menu ?? Int.max, $0.item.slug) }) { $0 < $1 }
-        site.datasets = sorted(site.datasets, key: { $0.item.slug }) { $0 < $1 }
+        sort(&site.decrees, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
+        sort(&site.news, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
+        sort(&site.events, key: { EventOrder(event: $0, now: now) }) { $0.precedes($1) }
+        sort(&site.pages, key: { ($0.fields.menu ?? Int.max, $0.item.slug) }) { $0 < $1 }
+        sort(&site.datasets, key: { $0.item.slug }) { $0 < $1 }
         site.tags = tagListings(site)
         site.regionListings = regionListings(site)
         site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
-        site.aliases = resolveAliases(published, permalinks: permalinks, diagnostics: &diagnostics)
+        site.aliases = resolveAliases(published.map { loaded.items[$0] }.filter { !$0.common.aliases.isEmpty }, permalinks: permalinks, diagnostics: &diagnostics)
         site.gone = loaded.gone.map(\.value)
         return site
     }
@@ -118,10 +121,22 @@ enum SiteResolver {
         item.kind == .page ? "/\(item.slug)/" : "/\(item.kind.section)/\(item.slug)/"
     }
 
-    /// The elements in the order of their keys (a stable sort of the keys, each computed once).
-    static func sorted<Element, Key>(_ elements: [Element], key: (Element) -> Key, by areInOrder: (Key, Key) -> Bool) -> [Element] {
-        let keys = elements.map(key)
-        return keys.indices.sorted { areInOrder(keys[$0], keys[$1]) }.map { elements[$0] }
+    /// The elements in the order of their keys, each key computed once. The elements are
+    /// then swapped into place: a swap moves them, where building a new array copies them.
+    static func sort<Element, Key>(_ result: inout [Element], key: (Element) -> Key, by areInOrder: (Key, Key) -> Bool) {
+        let keys = result.map(key)
+        let order = keys.indices.sorted { areInOrder(keys[$0], keys[$1]) }
+        // Position `target` takes the element that was at `order[target]`: follow each cycle.
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var target = start
+            while order[target] != start {
+                result.swapAt(target, order[target])
+                placed[target] = true
+                target = order[target]
+            }
+            placed[target] = true
+        }
     }
 
     /// Upcoming events first (soonest first), then past events (most recent first).

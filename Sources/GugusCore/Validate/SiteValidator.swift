@@ -23,14 +23,15 @@ enum SiteValidator {
             checkRegion(region, codes: index.regionCodes, diagnostics: &diagnostics)
         }
 
-        var slugOwners: [String: ContentItem] = [:]
+        // The file that took each address first.
+        var slugOwners: [String: String] = [:]
         for item in site.items {
             let key = item.kind.section + "/" + item.slug
             if let other = slugOwners[key] {
-                diagnostics.error(item.fileLocation, "the slug \"\(item.slug)\" is already used by \(other.file)",
+                diagnostics.error(item.fileLocation, "the slug \"\(item.slug)\" is already used by \(other)",
                                   hint: "two \(item.kind.folder) cannot share an address; rename one file or set a different `slug:`")
             } else {
-                slugOwners[key] = item
+                slugOwners[key] = item.file
             }
             if item.kind == .page && reservedSegments.contains(item.slug) {
                 diagnostics.error(item.fileLocation, "the address /\(item.slug)/ is reserved for a section of the site",

@@ -1,0 +1,170 @@
+import Foundation
+
+/// The dev server's rebuild after a change of front matter in existing content files.
+extension IncrementalBuilder {
+    /// Reads only the changed files again, validates and resolves the site from what the last
+    /// build loaded, and renders the pages whose values changed: the edited items' pages,
+    /// the pages that link to them (titles, dates, decree status), the list pages whose
+    /// entries changed, the home page and the feeds. The sitemap, open data, calendar and
+    /// search index follow after the page is shown (`finishDeferredWork`).
+    ///
+    /// nil when the change needs the full pipeline: a file that is new, removed or a
+    /// dataset (its CSV), an error or a warning (the full build reports them at their
+    /// line), or a change in the shape of the site (addresses, drafts, aliases, tags, menu).
+    mutating func fieldRebuild(_ report: BuildReport, changed paths: [String]) -> Outcome? {
+        guard let original = report.theme, var loaded = report.loaded, let config = loaded.config, report.warnings.isEmpty else {
+            return nil
+        }
+        let changed = Set(paths)
+        let files = SiteFiles(root: options.siteRoot)
+        var log = DiagnosticLog()
+        for path in changed {
+            guard path.hasPrefix("content/"), path.hasSuffix(".md"), let position = loaded.items.firstIndex(where: { $0.file == path }),
+                loaded.items[position].kind != .statistics,
+                let item = ContentLoader.loadItem(kind: loaded.items[position].kind, path: path, files: files, diagnostics: &log)
+            else { return nil }
+            loaded.items[position] = item
+        }
+        let index = SiteValidator.validate(loaded, diagnostics: &log)
+        let site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
+        let old = report.site
+        guard log.items.isEmpty, Self.sameShape(old, site) else { return nil }
+
+        var bodies = report.bodies
+        let media = Set(site.media.map(\.path))
+        for path in changed {
+            guard let item = site.item(file: path) else { continue }  // a draft left out of this build
+            let context = LinkContext(file: path, bodyFirstLine: item.bodyFirstLine, permalinks: site.permalinks, media: media,
+                                      unpublished: site.unpublished)
+            let rendered = MarkdownRenderer.render(item.body, links: context)
+            guard rendered.diagnostics.isEmpty else { return nil }
+            bodies[path] = rendered
+        }
+
+        let (ready, theme) = SiteRenderer.prepare(site, theme: original, bodies: bodies, specialized: specializedTheme)
+        specializedTheme = theme
+        var builder = ready
+        builder.searchTerms = searchTerms
+        let oldSections = ContextBuilder.sections(of: old, format: builder.format)
+        // The entries that can show something new: the edited files', and those of decrees
+        // whose status changed (shown in the decree list). The others are kept as they were.
+        let affected = changed.union(Self.decreesWithNewStatus(old, site))
+        var entryHTML = report.entryHTML
+        for entry in Self.entries(of: affected, in: old, sections: oldSections) { entryHTML[entry] = nil }
+        let fresh = Self.entries(of: affected, in: site, sections: builder.sections)
+        entryHTML.merge(SiteRenderer.renderEntries(Array(fresh), site: site, builder: builder, theme: theme)) { _, new in new }
+        builder.entryHTML = entryHTML
+
+        let jobs = Self.jobs(after: changed, affected: affected, old: old, new: site, oldSections: oldSections, newSections: builder.sections)
+        guard let (rendered, written) = renderAndWrite(jobs, builder: builder, theme: theme) else { return nil }
+        var updated = report
+        updated.site = site
+        updated.bodies = bodies
+        updated.entryHTML = entryHTML
+        updated.loaded = loaded
+        last = updated
+        deferredJobs.formUnion([.searchIndex, .sitemap, .openData, .calendar])
+        return .partial(rendered: rendered, written: written)
+    }
+
+    /// Whether two resolutions of a site publish the same addresses and lists: then every
+    /// file of one has its counterpart in the other, and jobs mean the same files.
+    static func sameShape(_ old: Site, _ new: Site) -> Bool {
+        old.permalinks == new.permalinks && old.unpublished == new.unpublished && old.menu == new.menu
+            && old.aliases.map(\.from) == new.aliases.map(\.from) && old.aliases.map(\.to) == new.aliases.map(\.to)
+            && old.tags.map(\.key) == new.tags.map(\.key) && old.tags.map(\.title) == new.tags.map(\.title)
+            && old.regionListings.map(\.key) == new.regionListings.map(\.key)
+    }
+
+    /// Decrees whose derived status changed (another decree now amends or revokes them).
+    static func decreesWithNewStatus(_ old: Site, _ new: Site) -> Set<String> {
+        let before = Dictionary(old.decrees.map { ($0.item.file, $0.status) }) { first, _ in first }
+        return Set(new.decrees.filter { before[$0.item.file] != $0.status }.map(\.item.file))
+    }
+
+    /// The entries of the files in every list of a site.
+    static func entries(of files: Set<String>, in site: Site, sections: [ContentKind: [ListedEntry]]) -> Set<ListedEntry> {
+        let files = FewFiles(files)
+        var found: Set<ListedEntry> = []
+        for list in Array(sections.values) + site.tags.map(\.entries) + site.regionListings.map(\.entries) {
+            for index in list.indices where files.contains(list[index].file) { found.insert(list[index]) }
+        }
+        return found
+    }
+
+    /// The pages to render again after the front matter of `changed` files changed
+    /// (`affected` adds the files whose list entries changed with them).
+    static func jobs(
+        after changed: Set<String>, affected: Set<String>, old: Site, new: Site,
+        oldSections: [ContentKind: [ListedEntry]], newSections: [ContentKind: [ListedEntry]]
+    ) -> Set<SiteRenderer.Job> {
+        var jobs: Set<SiteRenderer.Job> = [.home, .newsFeed, .eventFeed, .tagIndex, .regionIndex, .dataPage]
+        let changed = FewFiles(changed)
+        let affected = FewFiles(affected)
+        /// Items that were edited, or whose links to others (titles, dates, status) changed.
+        func differing<Item>(_ before: [Item], _ after: [Item], file: (Item) -> String, same: (Item, Item) -> Bool) -> [Int] {
+            // Most items keep their place; the others are found by file.
+            var previous: [String: Int]?
+            return after.indices.filter { index in
+                let name = file(after[index])
+                if changed.contains(name) { return true }
+                if index < before.count && file(before[index]) == name { return !same(before[index], after[index]) }
+                if previous == nil { previous = Dictionary(before.indices.map { (file(before[$0]), $0) }) { first, _ in first } }
+                guard let earlier = previous?[name] else { return true }
+                return !same(before[earlier], after[index])
+            }
+        }
+        jobs.formUnion(differing(old.news, new.news, file: \.item.file) { $0.events == $1.events && $0.decrees == $1.decrees }.map(SiteRenderer.Job.news))
+        for index in differing(old.events, new.events, file: \.item.file, same: { $0.decree == $1.decree && $0.news == $1.news }) {
+            jobs.formUnion([.event(index), .eventCalendar(index)])
+        }
+        jobs.formUnion(differing(old.decrees, new.decrees, file: \.item.file) { a, b in
+            a.status == b.status && a.amends == b.amends && a.amendedBy == b.amendedBy && a.revokes == b.revokes
+                && a.revokedBy == b.revokedBy && a.events == b.events && a.news == b.news && a.document == b.document
+        }.map(SiteRenderer.Job.decree))
+        jobs.formUnion(differing(old.pages, new.pages, file: \.item.file) { _, _ in true }.map(SiteRenderer.Job.page))
+
+        let perPage = new.config.perPage
+        /// The pages of a list that can show other entries than before: from the first place
+        /// an affected entry had or has to the last (entries in between moved by one), to
+        /// the end when an entry came or went, and all when the number of pages changed
+        /// (each page lists the page numbers).
+        func pages(_ before: [ListedEntry], _ after: [ListedEntry]) -> Range<Int> {
+            let total = ContextBuilder.pageCount(after.count, perPage: perPage)
+            guard ContextBuilder.pageCount(before.count, perPage: perPage) == total else { return 1..<total + 1 }
+            let positions = before.indices.filter { affected.contains(before[$0].file) }
+                + after.indices.filter { affected.contains(after[$0].file) }
+            guard let first = positions.min(), let last = positions.max() else { return 1..<1 }
+            return (first / perPage + 1)..<(before.count == after.count ? last / perPage + 2 : total + 1)
+        }
+        for (kind, entries) in newSections {
+            jobs.formUnion(pages(oldSections[kind] ?? [], entries).map { SiteRenderer.Job.section(kind, page: $0) })
+        }
+        for (index, tag) in new.tags.enumerated() {
+            jobs.formUnion(pages(old.tags[index].entries, tag.entries).map { SiteRenderer.Job.tag(index, page: $0) })
+        }
+        for (index, listing) in new.regionListings.enumerated() {
+            jobs.formUnion(pages(old.regionListings[index].entries, listing.entries).map { SiteRenderer.Job.region(index, page: $0) })
+        }
+        for (index, alias) in new.aliases.enumerated() where alias.title != old.aliases[index].title {
+            jobs.insert(.alias(index))
+        }
+        return jobs
+    }
+}
+
+/// A set of file paths that is usually one or two long: compared one by one then, which
+/// costs less than hashing every path a list holds.
+struct FewFiles {
+    private let list: [String]
+    private let set: Set<String>
+
+    init(_ files: Set<String>) {
+        list = files.count <= 8 ? Array(files) : []
+        set = files.count <= 8 ? [] : files
+    }
+
+    func contains(_ file: String) -> Bool {
+        list.isEmpty ? set.contains(file) : list.contains(file)
+    }
+}
