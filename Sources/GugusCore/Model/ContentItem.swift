@@ -14,16 +14,72 @@ public struct CommonFields: Sendable {
 }
 
 /// One content file after loading: its common fields, its type's fields and its body.
+///
+/// A value like any other, kept in one shared box: an item is copied into lists, lookups
+/// and every resolved page, and copying the box is one reference count where copying a
+/// dozen strings and arrays was a dozen. Changing a value puts the item in a box of its own.
 public struct ContentItem: Sendable {
-    public var kind: ContentKind
-    /// Path relative to the site, e.g. `content/news/x.md`.
-    public var file: String
-    public var common: CommonFields
-    public var details: Details
-    public var body: String
-    public var bodyFirstLine: Int
-    /// The front matter as written, to tell an edit of the text from an edit of the fields.
-    public var frontMatterYAML: String = ""
+    struct Values: Sendable {
+        public var kind: ContentKind
+        /// Path relative to the site, e.g. `content/news/x.md`.
+        public var file: String
+        public var common: CommonFields
+        public var details: Details
+        public var body: String
+        public var bodyFirstLine: Int
+        /// The front matter as written, to tell an edit of the text from an edit of the fields.
+        public var frontMatterYAML: String
+    }
+
+    private final class Box: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    private var box: Box
+
+    public init(
+        kind: ContentKind, file: String, common: CommonFields, details: Details, body: String, bodyFirstLine: Int,
+        frontMatterYAML: String = ""
+    ) {
+        box = Box(Values(kind: kind, file: file, common: common, details: details, body: body, bodyFirstLine: bodyFirstLine,
+                         frontMatterYAML: frontMatterYAML))
+    }
+
+    private mutating func change(_ update: (inout Values) -> Void) {
+        var values = box.values
+        update(&values)
+        box = Box(values)
+    }
+
+    public var kind: ContentKind {
+        get { box.values.kind }
+        set { change { $0.kind = newValue } }
+    }
+    public var file: String {
+        get { box.values.file }
+        set { change { $0.file = newValue } }
+    }
+    public var common: CommonFields {
+        get { box.values.common }
+        set { change { $0.common = newValue } }
+    }
+    public var details: Details {
+        get { box.values.details }
+        set { change { $0.details = newValue } }
+    }
+    public var body: String {
+        get { box.values.body }
+        set { change { $0.body = newValue } }
+    }
+    public var bodyFirstLine: Int {
+        get { box.values.bodyFirstLine }
+        set { change { $0.bodyFirstLine = newValue } }
+    }
+    public var frontMatterYAML: String {
+        get { box.values.frontMatterYAML }
+        set { change { $0.frontMatterYAML = newValue } }
+    }
 
     public enum Details: Sendable {
         case decree(DecreeFields)
