@@ -35,7 +35,7 @@ struct ContextBuilder: Sendable {
         siteNodesText = StructuredData.siteNodesText(siteNodes)
     }
 
-    typealias Context = [String: Any]
+    typealias Context = TemplateValues
 
     /// The entries of each section list, in order.
     static func sections(of site: Site, format: Formatter) -> [ContentKind: [ListedEntry]] {
@@ -63,7 +63,7 @@ struct ContextBuilder: Sendable {
 
     /// Drops nil values so that templates treat them as absent.
     static func compact(_ values: [String: Any?]) -> Context {
-        values.compactMapValues { $0 }
+        TemplateValues(values.compactMapValues { $0 })
     }
 
     // MARK: Every page

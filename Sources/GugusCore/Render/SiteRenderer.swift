@@ -133,7 +133,7 @@ enum SiteRenderer {
     static func render(_ job: Job, builder: ContextBuilder, theme: Theme) -> [OutputFile] {
         let site = builder.site
         let format = builder.format
-        func html(_ url: String, _ template: String, _ context: [String: Any]) -> OutputFile {
+        func html(_ url: String, _ template: String, _ context: ContextBuilder.Context) -> OutputFile {
             OutputFile(path: OutputFile.htmlPath(for: url), text: theme.render(context, template: template))
         }
         switch job {
@@ -176,21 +176,21 @@ enum SiteRenderer {
             let pagination = ContextBuilder.Pagination(
                 number: number, total: ContextBuilder.pageCount(listing.entries.count, perPage: site.config.perPage), baseURL: listing.url)
             let region = site.region(listing.key)
-            let children = site.regions.filter { $0.parent == listing.key }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as [String: Any] }
-            let parent = region?.parent.flatMap { site.region($0) }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as [String: Any] }
+            let children = site.regions.filter { $0.parent == listing.key }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as ContextBuilder.Context }
+            let parent = region?.parent.flatMap { site.region($0) }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as ContextBuilder.Context }
             let extra = ContextBuilder.compact([
-                "childList": children.isEmpty ? nil : ["items": children] as [String: Any], "parent": parent,
+                "childList": children.isEmpty ? nil : ["items": children] as ContextBuilder.Context, "parent": parent,
                 "level": region.map { format.text("region_level_" + $0.level.rawValue) }, "code": listing.key,
             ])
             return [html(pagination.url, "listing", builder.list(
                 heading: listing.title, intro: nil, entries: listing.entries, pagination: pagination, kind: "region", extra: extra))]
         case .tagIndex:
-            let links = site.tags.map { ["title": $0.title, "url": $0.url, "count": String($0.entries.count)] as [String: Any] }
+            let links = site.tags.map { ["title": $0.title, "url": $0.url, "count": String($0.entries.count)] as ContextBuilder.Context }
             let context = builder.page(title: format.text("tags_heading"), url: "/tag/", description: nil, kind: "index",
                                        extra: ["index": ["heading": format.text("tags_heading"), "links": links]])
             return [html("/tag/", "listing", context)]
         case .regionIndex:
-            let links = site.regionListings.map { listing -> [String: Any] in
+            let links = site.regionListings.map { listing -> ContextBuilder.Context in
                 let level = site.region(listing.key).map { format.text("region_level_" + $0.level.rawValue) } ?? ""
                 return ["title": listing.title, "url": listing.url, "count": String(listing.entries.count), "detail": level]
             }

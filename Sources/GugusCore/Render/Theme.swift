@@ -159,7 +159,7 @@ public struct Theme: Sendable {
         return copy
     }
 
-    public func render(_ context: [String: Any], template: String) -> String {
+    func render(_ context: TemplateValues, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 }
