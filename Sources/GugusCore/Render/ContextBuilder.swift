@@ -173,6 +173,12 @@ struct ContextBuilder: Sendable {
     static func shorten(_ text: String, to limit: Int) -> String {
         // No more bytes than the limit means no more characters: no need to count them.
         guard text.utf8.count > limit else { return text }
+        // ASCII without carriage returns has one character per byte: cut by bytes.
+        if text.utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let bytes = text.utf8.prefix(limit)
+            let end = bytes.lastIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+            return text[..<end] + "…"
+        }
         let cut = text.prefix(limit)
         guard cut.endIndex < text.endIndex else { return text }
         let trimmed = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
