@@ -213,11 +213,20 @@ import Testing
 
     @Test func aSiteHeaderPartialReplacesTheBuiltInOne() throws {
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x", title: "Judul")]))
-        try site.write("templates/partials/header.mustache",
+        try site.write("templates/partials/site-header.mustache",
                        "<header>{{site.title}}{{#menu}} {{title}}{{#current}}*{{/current}}{{/menu}}{{#page.isHome}} home{{/page.isHome}}</header>\n")
         #expect(site.buildSucceeds())
         #expect(site.page("berita/x/index.html").contains("<header>Gugus Tugas Uji Berita*</header>"))
         #expect(site.page("index.html").contains("<header>Gugus Tugas Uji Berita home</header>"))
+        #expect(site.page("berita/x/index.html").contains("<h1>Judul</h1>"))
+    }
+
+    @Test func aThemeWithItsOwnHeaderTemplateStillBuilds() throws {
+        // Template names are file names: the built-in site header must not take a name an
+        // older theme may already use.
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x", title: "Judul")]))
+        try site.write("templates/partials/header.mustache", "<p>kepala lama</p>\n")
+        #expect(site.buildSucceeds())
         #expect(site.page("berita/x/index.html").contains("<h1>Judul</h1>"))
     }
 

@@ -4,13 +4,16 @@ import Foundation
 extension IncrementalBuilder {
     /// Reads only the changed files again, validates and resolves the site from what the last
     /// build loaded, and renders the pages whose values changed: the edited items' pages,
-    /// the pages that link to them (titles, dates, decree status), the list pages whose
-    /// entries changed, the home page and the feeds. The sitemap, open data, calendar and
-    /// search index follow after the page is shown (`finishDeferredWork`).
+    /// the pages that link to them (titles, dates, decree numbers), the pages of decrees
+    /// whose status changed, the list pages whose entries changed, the home and search
+    /// pages and the feeds. The sitemap, open data, calendar and search index follow after
+    /// the page is shown (`finishDeferredWork`).
     ///
     /// nil when the change needs the full pipeline: a file that is new, removed or a
     /// dataset (its CSV), an error or a warning (the full build reports them at their
-    /// line), or a change in the shape of the site (addresses, drafts, aliases, tags, menu).
+    /// line), or a change in the shape of the site: addresses, what is published (drafts
+    /// without `--drafts`, future news), aliases, tags, menu, the day the build is for, or
+    /// the number of pages of a list (pages would appear or disappear).
     mutating func fieldRebuild(_ report: BuildReport, changed paths: [String]) -> Outcome? {
         guard let original = report.theme, var loaded = report.loaded, let config = loaded.config, report.warnings.isEmpty else {
             return nil
@@ -28,7 +31,9 @@ extension IncrementalBuilder {
         let index = SiteValidator.validate(loaded, diagnostics: &log)
         let site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
         let old = report.site
-        guard log.items.isEmpty, Self.sameShape(old, site) else { return nil }
+        guard log.items.isEmpty, Self.sameShape(old, site), Self.samePageCounts(old, site) else {
+            return nil
+        }
 
         var bodies = report.bodies
         let media = Set(site.media.map(\.path))
@@ -70,10 +75,18 @@ extension IncrementalBuilder {
     /// Whether two resolutions of a site publish the same addresses and lists: then every
     /// file of one has its counterpart in the other, and jobs mean the same files.
     static func sameShape(_ old: Site, _ new: Site) -> Bool {
-        old.permalinks == new.permalinks && old.unpublished == new.unpublished && old.menu == new.menu
+        old.now == new.now && old.permalinks == new.permalinks && old.unpublished == new.unpublished && old.menu == new.menu
             && old.aliases.map(\.from) == new.aliases.map(\.from) && old.aliases.map(\.to) == new.aliases.map(\.to)
             && old.tags.map(\.key) == new.tags.map(\.key) && old.tags.map(\.title) == new.tags.map(\.title)
             && old.regionListings.map(\.key) == new.regionListings.map(\.key)
+    }
+
+    /// Whether every tag and region list has as many pages as before. (Section lists hold
+    /// every published item of their type: the same addresses mean the same lengths.)
+    static func samePageCounts(_ old: Site, _ new: Site) -> Bool {
+        let perPage = new.config.perPage
+        func pages(_ listing: Listing) -> Int { ContextBuilder.pageCount(listing.entries.count, perPage: perPage) }
+        return old.tags.map(pages) == new.tags.map(pages) && old.regionListings.map(pages) == new.regionListings.map(pages)
     }
 
     /// Decrees whose derived status changed (another decree now amends or revokes them).
@@ -98,7 +111,7 @@ extension IncrementalBuilder {
         after changed: Set<String>, affected: Set<String>, old: Site, new: Site,
         oldSections: [ContentKind: [ListedEntry]], newSections: [ContentKind: [ListedEntry]]
     ) -> Set<SiteRenderer.Job> {
-        var jobs: Set<SiteRenderer.Job> = [.home, .newsFeed, .eventFeed, .tagIndex, .regionIndex, .dataPage]
+        var jobs: Set<SiteRenderer.Job> = [.home, .searchPage, .newsFeed, .eventFeed, .tagIndex, .regionIndex]
         let changed = FewFiles(changed)
         let affected = FewFiles(affected)
         /// Items that were edited, or whose links to others (titles, dates, status) changed.
@@ -126,12 +139,11 @@ extension IncrementalBuilder {
 
         let perPage = new.config.perPage
         /// The pages of a list that can show other entries than before: from the first place
-        /// an affected entry had or has to the last (entries in between moved by one), to
-        /// the end when an entry came or went, and all when the number of pages changed
-        /// (each page lists the page numbers).
+        /// an affected entry had or has to the last (entries in between moved by one), and
+        /// to the end when an entry came or went. (The number of pages is the same:
+        /// `samePageCounts`.)
         func pages(_ before: [ListedEntry], _ after: [ListedEntry]) -> Range<Int> {
             let total = ContextBuilder.pageCount(after.count, perPage: perPage)
-            guard ContextBuilder.pageCount(before.count, perPage: perPage) == total else { return 1..<total + 1 }
             let positions = before.indices.filter { affected.contains(before[$0].file) }
                 + after.indices.filter { affected.contains(after[$0].file) }
             guard let first = positions.min(), let last = positions.max() else { return 1..<1 }

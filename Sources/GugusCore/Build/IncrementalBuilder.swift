@@ -16,7 +16,7 @@ public struct IncrementalBuilder: Sendable {
     /// index, and after a change of fields the sitemap, open data and calendar).
     var deferredJobs: Set<SiteRenderer.Job> = []
     /// The last build's theme with its interface strings and settings written in (kept
-    /// until a full build: partial rebuilds change neither).
+    /// until a full build: partial rebuilds change neither, nor the day they build for).
     var specializedTheme: Theme?
 
     public enum Outcome: Sendable {
@@ -37,6 +37,7 @@ public struct IncrementalBuilder: Sendable {
             return .success(outcome)
         }
         specializedTheme = nil
+        deferredJobs = []  // a full build writes everything
         let result = BuildPipeline.run(options)
         switch result {
         case let .success(report):
@@ -96,13 +97,17 @@ public struct IncrementalBuilder: Sendable {
         updated.site = site
         updated.bodies = bodies
         updated.entryHTML = builder.entryHTML
+        // What was loaded follows too, for a later change of fields.
+        for (path, _, split) in edits {
+            if let index = updated.loaded?.items.firstIndex(where: { $0.file == path }) { updated.loaded?.items[index].body = split.body }
+        }
         last = updated
         deferredJobs.insert(.searchIndex)
         return .partial(rendered: rendered, written: written)
     }
 
-    /// Renders the jobs and writes the files whose bytes changed; nil when a file cannot
-    /// be written (the full build then reports it).
+    /// Renders the jobs and writes the files whose bytes changed (each in its place, atomically);
+    /// nil when one cannot be written, and the full build that follows writes them all.
     func renderAndWrite(_ jobs: Set<SiteRenderer.Job>, builder: ContextBuilder, theme: Theme) -> (rendered: Int, written: Int)? {
         let ordered = jobs.sorted { "\($0)" < "\($1)" }
         var output = ParallelMap.map(ordered) { SiteRenderer.render($0, builder: builder, theme: theme) }.flatMap { $0 }

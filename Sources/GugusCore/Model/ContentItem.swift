@@ -20,15 +20,15 @@ public struct CommonFields: Sendable {
 /// dozen strings and arrays was a dozen. Changing a value puts the item in a box of its own.
 public struct ContentItem: Sendable {
     struct Values: Sendable {
-        public var kind: ContentKind
+        var kind: ContentKind
         /// Path relative to the site, e.g. `content/news/x.md`.
-        public var file: String
-        public var common: CommonFields
-        public var details: Details
-        public var body: String
-        public var bodyFirstLine: Int
+        var file: String
+        var common: CommonFields
+        var details: Details
+        var body: String
+        var bodyFirstLine: Int
         /// The front matter as written, to tell an edit of the text from an edit of the fields.
-        public var frontMatterYAML: String
+        var frontMatterYAML: String
     }
 
     private final class Box: Sendable {

@@ -111,7 +111,7 @@ struct ContextBuilder: Sendable {
         zip(site.menu, state.current).map { entry, current in MenuEntryValues(title: entry.title, url: entry.url, current: current) }
     }
 
-    /// What `partials/header.mustache` sees: the values every page shares and the menu
+    /// What `partials/site-header.mustache` sees: the values every page shares and the menu
     /// in one state, with `page.isHome` and `page.isSearch`; not the page's own values.
     func headerValues(_ state: MenuState) -> Context {
         [

@@ -1102,24 +1102,6 @@ updated: Diperbarui
 </footer>
 
 """#,
-        "partials/header.mustache": #"""
-<header class="site-header">
-  <div class="wrap">
-    <p class="brand"><a href="/">{{site.title}}</a></p>
-    {{#site.tagline}}<p class="tagline">{{site.tagline}}</p>{{/site.tagline}}
-    <nav aria-label="{{t.main_menu}}">
-      <ul class="menu">
-        <li><a href="/"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
-        {{#menu}}
-        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-        {{/menu}}
-        <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
-      </ul>
-    </nav>
-  </div>
-</header>
-
-"""#,
         "partials/hotline-bar.mustache": #"""
 <aside class="hotline-bar" aria-label="{{t.hotline_heading}}">
   <div class="wrap">
@@ -1179,6 +1161,24 @@ updated: Diperbarui
   </ul>
 </nav>
 {{/pagination}}
+
+"""#,
+        "partials/site-header.mustache": #"""
+<header class="site-header">
+  <div class="wrap">
+    <p class="brand"><a href="/">{{site.title}}</a></p>
+    {{#site.tagline}}<p class="tagline">{{site.tagline}}</p>{{/site.tagline}}
+    <nav aria-label="{{t.main_menu}}">
+      <ul class="menu">
+        <li><a href="/"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
+        {{#menu}}
+        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+        {{/menu}}
+        <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
+      </ul>
+    </nav>
+  </div>
+</header>
 
 """#,
         "search.mustache": #"""

@@ -14,7 +14,7 @@ struct MenuState: Hashable, Sendable {
     }
 }
 
-/// The site header (`partials/header.mustache`) rendered once for each menu state, the
+/// The site header (`partials/site-header.mustache`) rendered once for each menu state, the
 /// first time a page needs it, instead of once per page (a site has a handful of states
 /// and thousands of pages). The same state always gives the same header, whichever page
 /// asked first, so the output does not depend on the order pages render in.
@@ -28,7 +28,10 @@ final class MenuHeaders: Sendable {
 
     func html(for state: MenuState) -> String {
         if let known = rendered.withLock({ $0[state] }) { return known }
-        let html = render(state)
+        var html = render(state)
+        // The layout puts the header on a line of its own: the partial's last line end is
+        // already there.
+        if html.hasSuffix("\n") { html.removeLast() }
         return rendered.withLock { headers in
             if let known = headers[state] { return known }
             headers[state] = html

@@ -82,7 +82,7 @@ enum SiteRenderer {
         let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
         builder.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
         let values = builder
-        builder.headers = MenuHeaders { state in theme.render(values.headerValues(state), template: "header") }
+        builder.headers = MenuHeaders { state in theme.render(values.headerValues(state), template: "site-header") }
         return (builder, theme)
     }
 

@@ -15,7 +15,7 @@ public struct Theme: Sendable {
 
     /// Templates every theme must have.
     static let requiredTemplates = [
-        "home", "news", "event", "decree", "dataset", "page", "list", "listing", "404", "alias", "search", "data", "gone", "hotline-bar", "header", "footer", "entry",
+        "home", "news", "event", "decree", "dataset", "page", "list", "listing", "404", "alias", "search", "data", "gone", "hotline-bar", "site-header", "footer", "entry",
     ]
 
     /// The built-in default theme, with the files of the site's `templates/` folder (if any)

@@ -61,6 +61,7 @@ import Testing
         files["content/events/rapat.md"] = "---\ntitle: Rapat\nkind: rakor\nstart: 2024-07-20\nregion: \"64.08\"\ndecree: \"1/2024\"\n---\nAgenda.\n"
         files["content/news/n5.md"] = "---\ntitle: Berita 5\ndate: 2024-07-15\ntags: [rakor]\nevents: [rapat]\n---\nIsi berita.\n"
         for (path, text) in [decree("sk1", "1/2024"), decree("sk2", "2/2024", date: "2024-02-01")] { files[path] = text }
+        files["content/pages/tentang.md"] = "---\ntitle: Tentang Kami\n---\nHalaman tentang.\n"
         let site = try TestSite(files: files)
         var builder = IncrementalBuilder(options: options(site, output: site.output))
         let first = builder.build(changed: [])
@@ -89,6 +90,19 @@ import Testing
         guard case .success(.partial) = builder.build(changed: [sk2]) else { Issue.record("a decree edit should be partial"); return }
         #expect(site.page("regulasi/1-2024/index.html").contains("Dicabut"))
         expectSameAsFullBuild(site, &builder, "revocation")
+
+        // An information page's new title shows on the search page, which lists every page.
+        try site.write("content/pages/tentang.md", "---\ntitle: Profil Gugus Tugas\n---\nHalaman tentang.\n")
+        guard case .success(.partial) = builder.build(changed: ["content/pages/tentang.md"]) else { Issue.record("a page title edit should be partial"); return }
+        #expect(site.page("cari/index.html").contains("Profil Gugus Tugas"))
+        expectSameAsFullBuild(site, &builder, "page title")
+
+        // An item leaving a region takes a page from that region's list: the full build runs
+        // (a partial one would leave the last page behind).
+        let (n1, _) = news("n1")
+        try site.write(n1, "---\ntitle: Berita 1\ndate: 2024-07-11\ntags: [rakor]\nregion: \"64\"\n---\nIsi berita.\n")
+        guard case .success(.full) = builder.build(changed: [n1]) else { Issue.record("a list losing a page needs the full build"); return }
+        expectSameAsFullBuild(site, &builder, "region")
     }
 
     @Test func aChangedFieldRunsTheFullBuild() throws {
