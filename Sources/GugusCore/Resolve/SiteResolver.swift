@@ -109,8 +109,11 @@ enum SiteResolver {
         sort(&site.events, key: { EventOrder(event: $0, now: now) }) { $0.precedes($1) }
         sort(&site.pages, key: { ($0.fields.menu ?? Int.max, $0.item.slug) }) { $0 < $1 }
         sort(&site.datasets, key: { $0.item.slug }) { $0 < $1 }
-        site.tags = tagListings(site)
-        site.regionListings = regionListings(site)
+        // The tag and region lists are independent: built side by side.
+        let entries = listed(site), regions = site.regions
+        let lists = ParallelMap.map([0, 1]) { $0 == 0 ? tagListings(entries) : regionListings(entries, regions: regions) }
+        site.tags = lists[0]
+        site.regionListings = lists[1]
         site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
         site.aliases = resolveAliases(published.map { loaded.items[$0] }.filter { !$0.common.aliases.isEmpty }, permalinks: permalinks, diagnostics: &diagnostics)
         site.gone = loaded.gone.map(\.value)
@@ -158,12 +161,6 @@ enum SiteResolver {
         }
     }
 
-    static func newestFirst(_ a: ListedEntry, _ b: ListedEntry) -> Bool {
-        let aDate = a.date ?? .fallback, bDate = b.date ?? .fallback
-        if aDate != bDate { return aDate > bDate }
-        return a.url < b.url
-    }
-
     /// Each listed item's entry with its tags and region (without copying whole items).
     static func listed(_ site: Site) -> [(entry: ListedEntry, tags: [Located<String>], region: String?)] {
         func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> (ListedEntry, [Located<String>], String?) {
@@ -177,10 +174,15 @@ enum SiteResolver {
             + site.pages.map { entry($0.item, $0.url, nil) }
     }
 
-    static func tagListings(_ site: Site) -> [Listing] {
+    /// Entries newest first (then by address), sorted by keys computed once.
+    static func sortNewestFirst(_ entries: inout [ListedEntry]) {
+        sort(&entries, key: { ($0.date ?? .fallback, $0.url) }) { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+    }
+
+    static func tagListings(_ listed: [(entry: ListedEntry, tags: [Located<String>], region: String?)]) -> [Listing] {
         var byTag: [String: Listing] = [:]
         var slugs: [String: String] = [:]
-        for (entry, tags, _) in listed(site) {
+        for (entry, tags, _) in listed {
             for tag in tags {
                 let key = slugs[tag.value] ?? Slug.make(from: tag.value)
                 slugs[tag.value] = key
@@ -189,19 +191,20 @@ enum SiteResolver {
         }
         return byTag.values.map { listing in
             var sorted = listing
-            sorted.entries.sort(by: newestFirst)
+            sortNewestFirst(&sorted.entries)
             return sorted
         }.sorted { $0.key < $1.key }
     }
 
-    static func regionListings(_ site: Site) -> [Listing] {
+    static func regionListings(_ listed: [(entry: ListedEntry, tags: [Located<String>], region: String?)], regions: [Region]) -> [Listing] {
         var byRegion: [String: [ListedEntry]] = [:]
-        for (entry, _, region) in listed(site) {
+        for (entry, _, region) in listed {
             if let code = region { byRegion[code, default: []].append(entry) }
         }
-        return site.regions.map { region in
-            Listing(key: region.code, title: region.name, url: "/wilayah/\(region.urlSegment)/",
-                    entries: (byRegion[region.code] ?? []).sorted(by: newestFirst))
+        return regions.map { region in
+            var entries = byRegion[region.code] ?? []
+            sortNewestFirst(&entries)
+            return Listing(key: region.code, title: region.name, url: "/wilayah/\(region.urlSegment)/", entries: entries)
         }
     }
 
