@@ -3,7 +3,7 @@ import Mustache
 /// Values a template reads by name: a dictionary in a struct. The template engine asks
 /// every value it meets, at every name of every template, whether it is a
 /// `MustacheParent`; a struct's own conformance is found faster than the conditional one
-/// of `[String: Any]` (measured: about a tenth of the engine's time).
+/// of `[String: Any]` (measured with callgrind: 6 % of a build, a sixth of the engine).
 struct TemplateValues: MustacheParent, ExpressibleByDictionaryLiteral {
     var values: [String: Any]
 
