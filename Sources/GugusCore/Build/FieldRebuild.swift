@@ -54,18 +54,14 @@ extension IncrementalBuilder {
         // The entries that can show something new: the edited files', and those of decrees
         // whose status changed (shown in the decree list). The others are kept as they were.
         let affected = changed.union(Self.decreesWithNewStatus(old, site))
-        var entryHTML = report.entryHTML
-        for entry in Self.entries(of: affected, in: old, sections: oldSections) { entryHTML[entry] = nil }
-        let fresh = Self.entries(of: affected, in: site, sections: builder.sections)
-        entryHTML.merge(SiteRenderer.renderEntries(Array(fresh), site: site, builder: builder, theme: theme)) { _, new in new }
-        builder.entryHTML = entryHTML
+        builder.entryHTML = Self.entryHTML(report.entryHTML, of: affected, before: old, sections: oldSections, builder: builder, theme: theme)
 
         let jobs = Self.jobs(after: changed, affected: affected, old: old, new: site, oldSections: oldSections, newSections: builder.sections)
         guard let (rendered, written) = renderAndWrite(jobs, builder: builder, theme: theme) else { return nil }
         var updated = report
         updated.site = site
         updated.bodies = bodies
-        updated.entryHTML = entryHTML
+        updated.entryHTML = builder.entryHTML
         updated.loaded = loaded
         last = updated
         deferredJobs.formUnion([.searchIndex, .sitemap, .openData, .calendar])
@@ -95,11 +91,24 @@ extension IncrementalBuilder {
         return Set(new.decrees.filter { before[$0.item.file] != $0.status }.map(\.item.file))
     }
 
+    /// The list entries' HTML after `files` changed: their entries as they were are dropped,
+    /// their entries now are rendered, the others are kept.
+    static func entryHTML(
+        _ previous: [ListedEntry: String], of files: Set<String>, before old: Site, sections oldSections: [ContentKind: [ListedEntry]],
+        builder: ContextBuilder, theme: Theme
+    ) -> [ListedEntry: String] {
+        var html = previous
+        for entry in entries(of: files, in: old, sections: oldSections) { html[entry] = nil }
+        let fresh = entries(of: files, in: builder.site, sections: builder.sections)
+        html.merge(SiteRenderer.renderEntries(Array(fresh), site: builder.site, builder: builder, theme: theme)) { _, new in new }
+        return html
+    }
+
     /// The entries of the files in every list of a site.
     static func entries(of files: Set<String>, in site: Site, sections: [ContentKind: [ListedEntry]]) -> Set<ListedEntry> {
         let files = FewFiles(files)
         var found: Set<ListedEntry> = []
-        for list in Array(sections.values) + site.tags.map(\.entries) + site.regionListings.map(\.entries) {
+        for list in SiteRenderer.lists(of: site, sections: sections) {
             for index in list.indices where files.contains(list[index].file) { found.insert(list[index]) }
         }
         return found

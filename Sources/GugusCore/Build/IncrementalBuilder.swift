@@ -86,11 +86,8 @@ public struct IncrementalBuilder: Sendable {
         var prepared = builderBefore.rebuilt(bodies: bodies, site: site)
         prepared.searchTerms = searchTerms
         // The entries of the edited files again, the others as the full build made them.
-        let changed = Set(paths)
-        prepared.entryHTML = report.entryHTML
-        for entry in Self.entries(of: changed, in: report.site, sections: builderBefore.sections) { prepared.entryHTML[entry] = nil }
-        let fresh = Self.entries(of: changed, in: site, sections: prepared.sections)
-        prepared.entryHTML.merge(SiteRenderer.renderEntries(Array(fresh), site: site, builder: prepared, theme: theme)) { _, new in new }
+        prepared.entryHTML = Self.entryHTML(
+            report.entryHTML, of: Set(paths), before: report.site, sections: builderBefore.sections, builder: prepared, theme: theme)
         let builder = prepared
         guard let (rendered, written) = renderAndWrite(jobs, builder: builder, theme: theme) else { return nil }
         var updated = report

@@ -57,7 +57,6 @@ struct ContextBuilder: Sendable {
         var copy = self
         copy.bodies = bodies
         copy.site = site
-        copy.entryHTML = [:]  // summaries come from the bodies
         return copy
     }
 

@@ -95,11 +95,12 @@ enum SiteRenderer {
 
     /// Every entry of the section, tag and region lists, once.
     static func listedEntries(_ site: Site, builder: ContextBuilder) -> Set<ListedEntry> {
-        var unique: Set<ListedEntry> = []
-        for entries in builder.sections.values { unique.formUnion(entries) }
-        for tag in site.tags { unique.formUnion(tag.entries) }
-        for listing in site.regionListings { unique.formUnion(listing.entries) }
-        return unique
+        Set(lists(of: site, sections: builder.sections).joined())
+    }
+
+    /// The section, tag and region lists of a site.
+    static func lists(of site: Site, sections: [ContentKind: [ListedEntry]]) -> [[ListedEntry]] {
+        Array(sections.values) + site.tags.map(\.entries) + site.regionListings.map(\.entries)
     }
 
     static func renderEntries(_ entries: [ListedEntry], site: Site, builder: ContextBuilder, theme: Theme) -> [ListedEntry: String] {
