@@ -130,15 +130,18 @@ enum SiteResolver {
         let keys = result.map(key)
         let order = keys.indices.sorted { areInOrder(keys[$0], keys[$1]) }
         // Position `target` takes the element that was at `order[target]`: follow each cycle.
+        // (A buffer's `swapAt` moves the two elements; an array's copies one of them.)
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var target = start
-            while order[target] != start {
-                result.swapAt(target, order[target])
+        result.withUnsafeMutableBufferPointer { elements in
+            for start in order.indices where !placed[start] {
+                var target = start
+                while order[target] != start {
+                    elements.swapAt(target, order[target])
+                    placed[target] = true
+                    target = order[target]
+                }
                 placed[target] = true
-                target = order[target]
             }
-            placed[target] = true
         }
     }
 
