@@ -33,10 +33,18 @@ public struct ContentItem: Sendable {
 
     private final class Box: Sendable {
         let values: Values
-        init(_ values: Values) { self.values = values }
+        /// The item's address, worked out once per box (every build looks it up for every item).
+        let address: String
+        init(_ values: Values) {
+            self.values = values
+            address = values.kind == .page ? "/\(values.common.slug)/" : "/\(values.kind.section)/\(values.common.slug)/"
+        }
     }
 
     private var box: Box
+
+    // The fields are read in place (`_read`): a plain getter would copy the whole struct
+    // (every string in it counted once more, then once less) to hand out one field.
 
     public init(
         kind: ContentKind, file: String, common: CommonFields, details: Details, body: String, bodyFirstLine: Int,
@@ -53,31 +61,31 @@ public struct ContentItem: Sendable {
     }
 
     public var kind: ContentKind {
-        get { box.values.kind }
+        _read { yield box.values.kind }
         set { change { $0.kind = newValue } }
     }
     public var file: String {
-        get { box.values.file }
+        _read { yield box.values.file }
         set { change { $0.file = newValue } }
     }
     public var common: CommonFields {
-        get { box.values.common }
+        _read { yield box.values.common }
         set { change { $0.common = newValue } }
     }
     public var details: Details {
-        get { box.values.details }
+        _read { yield box.values.details }
         set { change { $0.details = newValue } }
     }
     public var body: String {
-        get { box.values.body }
+        _read { yield box.values.body }
         set { change { $0.body = newValue } }
     }
     public var bodyFirstLine: Int {
-        get { box.values.bodyFirstLine }
+        _read { yield box.values.bodyFirstLine }
         set { change { $0.bodyFirstLine = newValue } }
     }
     public var frontMatterYAML: String {
-        get { box.values.frontMatterYAML }
+        _read { yield box.values.frontMatterYAML }
         set { change { $0.frontMatterYAML = newValue } }
     }
 
@@ -89,8 +97,10 @@ public struct ContentItem: Sendable {
         case statistics(DatasetFields)
     }
 
-    public var title: String { common.title }
-    public var slug: String { common.slug }
+    /// Its address on the site: `/berita/<slug>/`, or `/<slug>/` for an information page.
+    public var address: String { box.address }
+    public var title: String { box.values.common.title }
+    public var slug: String { box.values.common.slug }
     public var fileLocation: SourceLocation { SourceLocation(file: file) }
 }
 

@@ -19,12 +19,13 @@ enum SiteResolver {
         // Positions of the published items (a filtered copy of the items would copy each one).
         let published = loaded.items.indices.filter { isPublished(loaded.items[$0]) }
         let unpublished = Set(loaded.items.lazy.filter { !isPublished($0) }.map(\.file))
-        var permalinks: [String: String] = [:]
-        for position in published { permalinks[loaded.items[position].file] = url(of: loaded.items[position]) }
+        var permalinks: [String: String] = Dictionary(minimumCapacity: published.count)
+        for position in published { permalinks[loaded.items[position].file] = loaded.items[position].address }
 
-        func link(_ item: ContentItem, detail: String? = nil) -> EntryLink? {
-            guard let url = permalinks[item.file] else { return nil }
-            return EntryLink(title: item.title, url: url, detail: detail)
+        /// A link to a published item (an item given by its place in the loaded list is published).
+        func link(_ item: ContentItem, detail: String? = nil, published: Bool = false) -> EntryLink? {
+            guard published || permalinks[item.file] != nil else { return nil }
+            return EntryLink(title: item.title, url: item.address, detail: detail)
         }
         func decreeLink(_ number: String) -> EntryLink? {
             index.decreeByNumber[number].flatMap { link($0, detail: number) }
@@ -40,15 +41,15 @@ enum SiteResolver {
             let item = loaded.items[position]
             switch item.details {
             case let .decree(fields):
-                guard let source = link(item, detail: fields.number.value) else { continue }
+                guard let source = link(item, detail: fields.number.value, published: true) else { continue }
                 for target in fields.amends { amendedBy[target.value, default: []].append(source) }
                 for target in fields.revokes { revokedBy[target.value, default: []].append(source) }
             case let .event(fields):
-                if let decree = fields.decree, let source = link(item, detail: fields.start.date.description) {
+                if let decree = fields.decree, let source = link(item, detail: fields.start.date.description, published: true) {
                     eventsOfDecree[decree.value, default: []].append(source)
                 }
             case let .news(fields):
-                guard let source = link(item, detail: fields.date.description) else { continue }
+                guard let source = link(item, detail: fields.date.description, published: true) else { continue }
                 for decree in fields.decrees { newsOfDecree[decree.value, default: []].append(source) }
                 for event in fields.events { newsOfEvent[event.value, default: []].append(source) }
             default: break
@@ -64,7 +65,7 @@ enum SiteResolver {
 
         for position in published {
             let item = loaded.items[position]
-            let itemURL = permalinks[item.file] ?? "/"
+            let itemURL = item.address
             switch item.details {
             case let .decree(fields):
                 let number = fields.number.value
@@ -102,33 +103,35 @@ enum SiteResolver {
             }
         }
 
-        // Newest first, then by slug. Sorted by their keys: moving whole items while
-        // sorting copies them over and over.
-        sort(&site.decrees, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
-        sort(&site.news, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
-        sort(&site.events, key: { EventOrder(event: $0, now: now) }) { $0.precedes($1) }
-        sort(&site.pages, key: { ($0.fields.menu ?? Int.max, $0.item.slug) }) { $0 < $1 }
-        sort(&site.datasets, key: { $0.item.slug }) { $0 < $1 }
-        // The tag and region lists are independent: built side by side.
+        // The tag and region lists are built on another core while this one sorts the
+        // sections and checks the aliases.
         let entries = listed(site), regions = site.regions
-        let lists = ParallelMap.map([0, 1]) { $0 == 0 ? tagListings(entries) : regionListings(entries, regions: regions) }
-        site.tags = lists[0]
-        site.regionListings = lists[1]
-        site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
-        site.aliases = resolveAliases(published.map { loaded.items[$0] }.filter { !$0.common.aliases.isEmpty }, permalinks: permalinks, diagnostics: &diagnostics)
+        let lists = Concurrently.run({ () -> (tags: [Listing], regions: [Listing]) in
+            let sorted = sortedNewestFirst(entries)
+            return (tagListings(sorted), regionListings(sorted, regions: regions))
+        }, while: {
+            // Newest first, then by slug. Sorted by their keys: moving whole items while
+            // sorting copies them over and over.
+            sort(&site.decrees, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
+            sort(&site.news, key: { ($0.fields.date, $0.item.slug) }) { ($1.0, $0.1) < ($0.0, $1.1) }
+            sort(&site.events, key: { EventOrder(event: $0, now: now) }) { $0.precedes($1) }
+            sort(&site.pages, key: { ($0.fields.menu ?? Int.max, $0.item.slug) }) { $0 < $1 }
+            sort(&site.datasets, key: { $0.item.slug }) { $0 < $1 }
+            site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
+            site.aliases = resolveAliases(published.map { loaded.items[$0] }.filter { !$0.common.aliases.isEmpty }, permalinks: permalinks, diagnostics: &diagnostics)
+        })
+        site.tags = lists.tags
+        site.regionListings = lists.regions
         site.gone = loaded.gone.map(\.value)
         return site
-    }
-
-    static func url(of item: ContentItem) -> String {
-        item.kind == .page ? "/\(item.slug)/" : "/\(item.kind.section)/\(item.slug)/"
     }
 
     /// The elements in the order of their keys, each key computed once. The elements are
     /// then swapped into place: a swap moves them, where building a new array copies them.
     static func sort<Element, Key>(_ result: inout [Element], key: (Element) -> Key, by areInOrder: (Key, Key) -> Bool) {
         let keys = result.map(key)
-        let order = keys.indices.sorted { areInOrder(keys[$0], keys[$1]) }
+        // (Read through a buffer: an array's element is copied for each comparison.)
+        let order = keys.withUnsafeBufferPointer { keys in keys.indices.sorted { areInOrder(keys[$0], keys[$1]) } }
         // Position `target` takes the element that was at `order[target]`: follow each cycle.
         // (A buffer's `swapAt` moves the two elements; an array's copies one of them.)
         var placed = [Bool](repeating: false, count: order.count)
@@ -165,7 +168,7 @@ enum SiteResolver {
     }
 
     /// Each listed item's entry with its tags and region (without copying whole items).
-    static func listed(_ site: Site) -> [(entry: ListedEntry, tags: [Located<String>], region: String?)] {
+    static func listed(_ site: Site) -> [Listed] {
         func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> (ListedEntry, [Located<String>], String?) {
             (ListedEntry(kind: item.kind, file: item.file, title: item.title, url: url, date: date, summary: item.common.summary, draft: item.common.draft),
              item.common.tags, item.common.region?.value)
@@ -177,12 +180,20 @@ enum SiteResolver {
             + site.pages.map { entry($0.item, $0.url, nil) }
     }
 
-    /// Entries newest first (then by address), sorted by keys computed once.
-    static func sortNewestFirst(_ entries: inout [ListedEntry]) {
-        sort(&entries, key: { ($0.date ?? .fallback, $0.url) }) { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+    typealias Listed = (entry: ListedEntry, tags: [Located<String>], region: String?)
+
+    /// Listed items newest first (then by address: every list's order). Sorted once, the
+    /// lists keep the order as they take their entries.
+    static func sortedNewestFirst(_ listed: [Listed]) -> [Listed] {
+        let keys = listed.map { ($0.entry.date ?? .fallback, $0.entry.url) }
+        let order = keys.withUnsafeBufferPointer { keys in
+            keys.indices.sorted { keys[$0].0 != keys[$1].0 ? keys[$0].0 > keys[$1].0 : keys[$0].1 < keys[$1].1 }
+        }
+        return order.map { listed[$0] }
     }
 
-    static func tagListings(_ listed: [(entry: ListedEntry, tags: [Located<String>], region: String?)]) -> [Listing] {
+    /// The tag lists, in the order of `listed` (newest first).
+    static func tagListings(_ listed: [Listed]) -> [Listing] {
         var byTag: [String: Listing] = [:]
         var slugs: [String: String] = [:]
         for (entry, tags, _) in listed {
@@ -192,22 +203,17 @@ enum SiteResolver {
                 byTag[key, default: Listing(key: key, title: tag.value, url: "/tag/\(key)/", entries: [])].entries.append(entry)
             }
         }
-        return byTag.values.map { listing in
-            var sorted = listing
-            sortNewestFirst(&sorted.entries)
-            return sorted
-        }.sorted { $0.key < $1.key }
+        return byTag.values.sorted { $0.key < $1.key }
     }
 
-    static func regionListings(_ listed: [(entry: ListedEntry, tags: [Located<String>], region: String?)], regions: [Region]) -> [Listing] {
+    /// The region lists, in the order of `listed` (newest first).
+    static func regionListings(_ listed: [Listed], regions: [Region]) -> [Listing] {
         var byRegion: [String: [ListedEntry]] = [:]
         for (entry, _, region) in listed {
             if let code = region { byRegion[code, default: []].append(entry) }
         }
         return regions.map { region in
-            var entries = byRegion[region.code] ?? []
-            sortNewestFirst(&entries)
-            return Listing(key: region.code, title: region.name, url: "/wilayah/\(region.urlSegment)/", entries: entries)
+            Listing(key: region.code, title: region.name, url: "/wilayah/\(region.urlSegment)/", entries: byRegion[region.code] ?? [])
         }
     }
 

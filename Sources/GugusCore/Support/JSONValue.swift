@@ -55,65 +55,85 @@ enum JSONValue: Encodable, Sendable, Equatable {
     /// (sorted keys, like `encoded()`): JSONEncoder's generic path was a tenth of a
     /// build's time when every page carried JSON-LD.
     var scriptText: String {
-        var text = ""
-        write(into: &text)
-        return text
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    func write(into text: inout String) {
+    /// Appends the value's JSON text as UTF-8 (keys sorted, `<`, U+2028 and U+2029 escaped).
+    func write(into bytes: inout [UInt8]) {
         switch self {
-        case let .string(value): Self.writeString(value, into: &text)
-        case let .int(number): text += String(number)
+        case let .string(value): Self.writeString(value, into: &bytes)
+        case let .int(number): Self.writeDecimal(number, into: &bytes)
         case let .double(number):
-            text += number.isFinite ? (number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)) : "null"
-        case let .bool(flag): text += flag ? "true" : "false"
-        case .null: text += "null"
+            bytes += (number.isFinite ? (number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)) : "null").utf8
+        case let .bool(flag): bytes += (flag ? "true" : "false").utf8
+        case .null: bytes += "null".utf8
         case let .array(values):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { text += "," }
-                value.write(into: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                value.write(into: &bytes)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case let .object(values):
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, key) in values.keys.sorted().enumerated() {
-                if index > 0 { text += "," }
-                Self.writeString(key, into: &text)
-                text += ":"
-                values[key]?.write(into: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.writeString(key, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                values[key]?.write(into: &bytes)
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, into text: inout String) {
-        text += "\""
-        // Most strings need no escape at all: copied whole. (0xE2 starts U+2028 and U+2029.)
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) else {
-            text += value
-            text += "\""
+    /// An integer in decimal digits.
+    static func writeDecimal(_ number: Int, into bytes: inout [UInt8]) {
+        guard number >= 0 else {
+            bytes += String(number).utf8
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "<": text += "\\u003c"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
+        if number >= 10 { writeDecimal(number / 10, into: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+
+    /// A JSON string: the bytes that need no escape are copied in runs.
+    static func writeString(_ value: String, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                var length = 1
+                let escape: String
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    escape = "\\u00" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    index += 1
+                    continue
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes += escape.utf8
+                index += length
+                start = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }

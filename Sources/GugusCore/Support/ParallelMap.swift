@@ -29,3 +29,22 @@ import Foundation
 extension ProcessInfo {
     static var activeProcessorCountForGugus: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
+
+/// Two pieces of work at once: one on another core, one on this thread.
+enum Concurrently {
+    /// Runs `background` on another thread while `foreground` runs on this one, and returns
+    /// what `background` gave once both are done.
+    static func run<Result: Sendable>(_ background: @escaping @Sendable () -> Result, while foreground: () -> Void) -> Result {
+        let result = Mutex<Result?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let value = background()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+        foreground()
+        done.wait()
+        // (Always set once `done` is signalled.)
+        return result.withLock { $0 } ?? background()
+    }
+}

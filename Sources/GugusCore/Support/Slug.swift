@@ -31,7 +31,7 @@ public enum Slug {
     /// between them, at most 120 characters.
     public static func isValid(_ slug: String) -> Bool {
         guard !slug.isEmpty, slug.utf8.count <= 120 else { return false }
-        guard slug.first != "-", slug.last != "-", !slug.contains("--") else { return false }
+        guard slug.first != "-", slug.last != "-", !ByteSearch.contains(slug, "--") else { return false }
         return slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 }

@@ -26,7 +26,7 @@ enum SiteValidator {
         // The file that took each address first.
         var slugOwners: [String: String] = [:]
         for item in site.items {
-            let key = item.kind.section + "/" + item.slug
+            let key = item.address
             if let other = slugOwners[key] {
                 diagnostics.error(item.fileLocation, "the slug \"\(item.slug)\" is already used by \(other)",
                                   hint: "two \(item.kind.folder) cannot share an address; rename one file or set a different `slug:`")

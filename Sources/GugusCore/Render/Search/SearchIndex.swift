@@ -57,32 +57,37 @@ enum SearchIndex {
         for (index, terms) in termLists.enumerated() {
             for term in terms { postings[term, default: []].append(index) }
         }
-        let words = postings.keys.sorted()
+        let sorted = postings.sorted { $0.key < $1.key }
+        let words = sorted.map(\.key)
         let kinds = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0.rawValue, JSONValue.string(builder.format.text("kind_" + $0.rawValue))) })
-        // Written directly: a tree of JSON values for a million postings was slow.
-        var text = "{\"docs\":["
+        // Written directly as bytes: a tree of JSON values for a million postings was slow.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(documents.count * 256 + termLists.reduce(0) { $0 + $1.count } * 3 + words.count * 12)
+        bytes += "{\"docs\":[".utf8
         for (index, document) in documents.enumerated() {
-            if index > 0 { text += "," }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             JSONValue.array([.string(document.title), .string(document.url), .string(document.kind.rawValue),
-                             .string(document.date ?? ""), .string(document.snippet)]).write(into: &text)
+                             .string(document.date ?? ""), .string(document.snippet)]).write(into: &bytes)
         }
-        text += "],\"kinds\":"
-        JSONValue.object(kinds).write(into: &text)
+        bytes += "],\"kinds\":".utf8
+        JSONValue.object(kinds).write(into: &bytes)
         // Each word's documents as gaps from the previous one: smaller numbers, smaller file.
-        text += ",\"postings\":["
-        for (index, word) in words.enumerated() {
-            text += index > 0 ? ",[" : "["
+        bytes += ",\"postings\":[".utf8
+        for (index, documents) in sorted.lazy.map(\.value).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "["))
             var previous = 0
-            for (position, document) in (postings[word] ?? []).enumerated() {
-                if position > 0 { text += "," }
-                text += String(document - previous)
+            for (position, document) in documents.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONValue.writeDecimal(document - previous, into: &bytes)
                 previous = document
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         }
-        text += "],\"version\":1,\"words\":"
-        JSONValue.array(words.map(JSONValue.string)).write(into: &text)
-        return Data((text + "}\n").utf8)
+        bytes += "],\"version\":1,\"words\":".utf8
+        JSONValue.array(words.map(JSONValue.string)).write(into: &bytes)
+        bytes += "}\n".utf8
+        return Data(bytes)
     }
 
     /// The distinct folded words of a text: title and summary words first, then the body

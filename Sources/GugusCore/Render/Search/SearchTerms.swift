@@ -1,14 +1,27 @@
+import Foundation
+
 /// The distinct folded words of one page for the search index, read from its UTF-8 bytes.
 /// ASCII words are lowered byte by byte; only words with other letters go through
 /// Foundation's folding. Words are told apart by their bytes in a small hash table, so a
 /// word seen again (most words of a text) costs no `String` and no `Set` insertion.
 struct SearchTerms {
     private(set) var terms: [String] = []
-    private var known = KnownWords()
+    /// The words seen so far, starting with the stop words: a stop word is then a word
+    /// already seen, and no word of a page needs a `String` to be checked against them.
+    private var known = Self.stopWordTable
     /// The current word's bytes (ASCII letters already lower case) and length in scalars.
     private var word: [UInt8] = []
     private var length = 0
     private var isASCII = true
+
+    private static let stopWordTable: KnownWords = {
+        var table = KnownWords()
+        for word in SearchIndex.stopWords {
+            var bytes = Array(word.utf8)
+            _ = bytes.withUnsafeMutableBufferPointer { table.insert(UnsafeBufferPointer($0)) }
+        }
+        return table
+    }()
 
     static func of(_ text: String, limit: Int) -> [String] {
         var text = text
@@ -53,10 +66,7 @@ struct SearchTerms {
         guard length >= 2, length <= 32 else { return }
         if isASCII {
             let added = word.withUnsafeBufferPointer { known.insert($0) }
-            guard added else { return }
-            let term = String(decoding: word, as: UTF8.self)
-            // A stop word stays in the table, as a word already seen.
-            if !SearchIndex.stopWords.contains(term) { terms.append(term) }
+            if added { terms.append(String(decoding: word, as: UTF8.self)) }
         } else {
             let term = SearchIndex.fold(String(decoding: word, as: UTF8.self)).filter { $0.isLetter || $0.isNumber }
             guard term.count >= 2, !SearchIndex.stopWords.contains(term) else { return }
@@ -79,7 +89,7 @@ struct SearchTerms {
 }
 
 /// A set of byte strings with open addressing: enough for the few hundred words of a page.
-private struct KnownWords {
+private struct KnownWords: Sendable {
     private var slots = [Int32](repeating: -1, count: 2048)
     private var starts: [Int] = []
     private var lengths: [Int] = []
@@ -94,7 +104,7 @@ private struct KnownWords {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let entry = Int(slots[slot])
-            if lengths[entry] == word.count && bytes[starts[entry]..<starts[entry] + lengths[entry]].elementsEqual(word) { return false }
+            if lengths[entry] == word.count && Self.equal(bytes, from: starts[entry], word) { return false }
             slot = (slot + 1) & mask
         }
         slots[slot] = Int32(starts.count)
@@ -102,6 +112,13 @@ private struct KnownWords {
         lengths.append(word.count)
         bytes.append(contentsOf: word)
         return true
+    }
+
+    private static func equal(_ bytes: [UInt8], from start: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress, let other = word.baseAddress else { return word.isEmpty }
+            return memcmp(base + start, other, word.count) == 0
+        }
     }
 
     private mutating func grow() {

@@ -41,12 +41,13 @@ enum StructuredData {
     /// A page's JSON-LD document (`@context` and `@graph`) as text, with the site's nodes
     /// written once for all pages.
     static func scriptText(siteNodesText: String, page: JSONValue?) -> String {
-        var text = "{\"@context\":\"" + context + "\",\"@graph\":[" + siteNodesText
+        var bytes = Array("{\"@context\":\"\(context)\",\"@graph\":[\(siteNodesText)".utf8)
         if let page {
-            text += ","
-            page.write(into: &text)
+            bytes.append(UInt8(ascii: ","))
+            page.write(into: &bytes)
         }
-        return text + "]}"
+        bytes += "]}".utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The site's nodes as the inside of a JSON array.
