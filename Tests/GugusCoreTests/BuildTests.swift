@@ -230,6 +230,20 @@ import Testing
         #expect(site.page("berita/x/index.html").contains("<h1>Judul</h1>"))
     }
 
+    @Test func anEntriesPartialOfItsOwnSeesEveryFieldOfAnEntry() throws {
+        // List pages hand each entry's fields out only when a template asks for them.
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [
+            news("a", title: "Berita A", date: "2024-07-25", extra: "summary: Ringkasan A\n"),
+            news("b", title: "Berita B", date: "2024-07-24", extra: "draft: true\n", body: "Paragraf pertama B yang panjang.\n\nParagraf kedua."),
+        ]))
+        try site.write("templates/partials/entries.mustache",
+                       "<ol>{{#entries}}<li>{{title}}|{{url}}|{{date}}|{{dateISO}}|{{summary}}|{{kindLabel}}|{{#draft}}draf{{/draft}}{{^draft}}terbit{{/draft}}|{{#html}}ada{{/html}}{{^missing}}-{{/missing}}</li>{{/entries}}</ol>\n")
+        #expect(site.buildSucceeds(drafts: true))
+        let html = site.page("berita/index.html")
+        #expect(html.contains("<li>Berita A|/berita/a/|25 Juli 2024|2024-07-25|Ringkasan A|Berita|terbit|ada-</li>"))
+        #expect(html.contains("<li>Berita B|/berita/b/|24 Juli 2024|2024-07-24|Paragraf pertama B yang panjang.|Berita|draf|ada-</li>"))
+    }
+
     @Test func reportsTemplateSyntaxErrorsWithTheirLine() throws {
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x")]))
         try site.write("templates/news.mustache", "{{<base}}\n{{$content}}\n{{#article}}{{title}}{{/artikel}}\n{{/content}}\n{{/base}}\n")

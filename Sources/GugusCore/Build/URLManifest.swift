@@ -25,8 +25,19 @@ public enum URLManifest {
     public static func read(siteRoot: String) -> [Entry]? {
         guard let data = FileManager.default.contents(atPath: siteRoot + "/" + fileName) else { return nil }
         var entries: [Entry] = []
-        for (index, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        // Split as bytes: the manifest has a line for every address of the site.
+        for (index, raw) in Array(data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line: String
+            if raw.allSatisfy({ $0 < 0x80 }) {
+                // (A carriage return too: the file may have been saved on Windows.)
+                let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
+                var lower = raw.startIndex, upper = raw.endIndex
+                while lower < upper, blank(raw[lower]) { lower += 1 }
+                while upper > lower, blank(raw[upper - 1]) { upper -= 1 }
+                line = String(decoding: raw[lower..<upper], as: UTF8.self)
+            } else {
+                line = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             entries.append(Entry(url: line, line: index + 1))
         }
@@ -43,7 +54,7 @@ public enum URLManifest {
     /// Whether an address belongs in the manifest: pages, data, feeds and media, but not
     /// the theme's assets, pagination (it shifts as content grows) or working files.
     static func isPermanent(_ url: String) -> Bool {
-        if url.hasPrefix("/assets/") || url.hasPrefix("/admin/") || url.contains("/page/") { return false }
+        if url.hasPrefix("/assets/") || url.hasPrefix("/admin/") || ByteSearch.contains(url, "/page/") { return false }
         return !["/404.html", "/search-index.json", "/robots.txt"].contains(url)
     }
 

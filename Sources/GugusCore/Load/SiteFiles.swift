@@ -70,7 +70,8 @@ struct SiteFiles: Sendable {
                 return .failure(ReadFailure(description: String(cString: strerror(errno))))
             }
             if count == 0 { break }
-            data.append(contentsOf: chunk[0..<count])
+            // (Appended as raw bytes: appending the array slice went byte by byte.)
+            chunk.withUnsafeBytes { data.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
         return .success(data)
     }

@@ -28,7 +28,7 @@ public struct SourceText: Sendable {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstOffset(of: 0, in: bytes) {
             let (line, column) = position(of: nul, in: bytes)
             return .failure(Diagnostic(
                 file: path, line: line, column: column, message: "the file contains a NUL byte, so it is not a text file",
@@ -41,10 +41,19 @@ public struct SourceText: Sendable {
                 file: path, line: line, column: column, message: "the file is not valid UTF-8 text",
                 hint: "save the file with the encoding UTF-8 (in most editors: Save As… → Encoding: UTF-8)"))
         }
-        if text.utf8.contains(0x0D) {
+        if firstOffset(of: 0x0D, in: bytes) != nil {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(SourceText(path: path, text: text))
+    }
+
+    /// The offset of the first `byte` in `bytes` (with `memchr`: a file is read byte by byte
+    /// twice, for NUL and carriage returns).
+    static func firstOffset(of byte: UInt8, in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// 1-based line and column (in bytes) of a byte offset.

@@ -154,6 +154,12 @@ struct ContextBuilder: Sendable {
         return values
     }
 
+    /// An entry of a list page: its HTML rendered once for the whole site, and its fields
+    /// for a theme whose `entries` partial shows them itself.
+    func listEntry(_ entry: ListedEntry) -> ListEntryValues {
+        ListEntryValues(entry: entry, html: entryHTML[entry], firstParagraph: bodies[entry.file]?.firstParagraph, format: format)
+    }
+
     /// What `partials/entry.mustache` shows of an entry.
     func entryFields(_ entry: ListedEntry) -> Context {
         let summary = entry.summary ?? bodies[entry.file].map { Self.shorten($0.firstParagraph, to: 220) }

@@ -35,7 +35,7 @@ extension ContextBuilder {
             title += " – " + format.text("page_n").replacingOccurrences(of: "{n}", with: String(pagination.number))
         }
         var values: Context = Self.compact([
-            "heading": heading, "intro": intro, "entries": slice.map(entry), "isEmpty": entries.isEmpty,
+            "heading": heading, "intro": intro, "entries": slice.map(listEntry), "isEmpty": entries.isEmpty,
         ])
         if pagination.total > 1 {
             values["pagination"] = Self.compact([

@@ -5,6 +5,20 @@ import Testing
 /// Published addresses never break: a renamed page fails the build until it has an alias
 /// or its old address is withdrawn on purpose.
 @Suite struct URLManifestTests {
+    @Test func readsEveryAddressWithItsLineAndSkipsCommentsBlanksAndCarriageReturns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-manifest-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = "# komentar\n\n  /berita/a/\t\n/kegiatan/b/\n\t# lagi\n\u{00A0}/wilayah/kutai-timur/\u{00A0}\n/data/\r\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + URLManifest.fileName))
+        let entries = URLManifest.read(siteRoot: folder) ?? []
+        #expect(entries == [
+            .init(url: "/berita/a/", line: 3), .init(url: "/kegiatan/b/", line: 4),
+            .init(url: "/wilayah/kutai-timur/", line: 6), .init(url: "/data/", line: 7),
+        ])
+        #expect(URLManifest.isPermanent("/berita/a/") && !URLManifest.isPermanent("/berita/page/2/"))
+    }
+
     @Test func aRenamedNewsFileFailsUntilItsOldAddressIsAnAlias() throws {
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("rakor-lama", title: "Rakor Gugus Tugas")]))
         guard site.buildSucceeds() else { return }
