@@ -100,19 +100,27 @@ enum ICalendar {
     /// a UTF-8 sequence.
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
-        var result = ""
-        var count = 0
-        var limit = 75
-        for character in line.unicodeScalars {
-            let size = String(character).utf8.count
-            if count + size > limit {
-                result += "\r\n "
-                count = 0
-                limit = 74
+        var line = line
+        return line.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + bytes.count / 37 * 3 + 3)
+            var count = 0
+            var limit = 75
+            var index = 0
+            while index < bytes.count {
+                // (A String is valid UTF-8: its lead byte gives the length of a scalar.)
+                let lead = bytes[index]
+                let end = min(bytes.count, index + (lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4))
+                if count + end - index > limit {
+                    result += [0x0D, 0x0A, 0x20]
+                    count = 0
+                    limit = 74
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                count += end - index
+                index = end
             }
-            result.unicodeScalars.append(character)
-            count += size
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 }
