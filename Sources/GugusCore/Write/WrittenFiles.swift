@@ -65,25 +65,70 @@ enum WrittenFiles {
 
     static func read(_ path: String) -> [String: WrittenFile] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        var records: [String: WrittenFile] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 5)
-            guard parts.count == 6, let hash = UInt64(parts[0], radix: 16), let inode = UInt64(parts[1]), let size = Int(parts[2]),
-                let seconds = Int(parts[3]), let nanoseconds = Int(parts[4])
-            else { continue }
-            records[String(parts[5])] = WrittenFile(inode: inode, size: size, seconds: seconds, nanoseconds: nanoseconds, hash: hash)
+        var records: [String: WrittenFile] = Dictionary(minimumCapacity: data.count / 80)
+        // Read as bytes: the record has a line for every file of the site.
+        data.withUnsafeBytes { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if let (file, record) = parse(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) { records[file] = record }
+                start = end + 1
+            }
         }
         return records
+    }
+
+    /// One line of the record: the hash in hexadecimal, the inode, size, seconds and
+    /// nanoseconds in decimal, each followed by a space, then the path. nil for anything else.
+    static func parse(_ line: UnsafeRawBufferPointer) -> (file: String, record: WrittenFile)? {
+        var index = 0
+        func number(radix: UInt64) -> UInt64? {
+            var value: UInt64 = 0
+            let first = index
+            while index < line.count, line[index] != UInt8(ascii: " ") {
+                let byte = line[index]
+                let digit: UInt64
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt64(byte - UInt8(ascii: "a") + 10)
+                default: return nil
+                }
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+                guard !overflow else { return nil }
+                value = shifted + digit
+                index += 1
+            }
+            guard index > first, index < line.count else { return nil }
+            index += 1
+            return value
+        }
+        guard let hash = number(radix: 16), let inode = number(radix: 10), let size = number(radix: 10).flatMap(Int.init(exactly:)),
+            let seconds = number(radix: 10).flatMap(Int.init(exactly:)), let nanoseconds = number(radix: 10).flatMap(Int.init(exactly:)),
+            index < line.count
+        else { return nil }
+        let file = String(decoding: UnsafeRawBufferPointer(rebasing: line[index...]), as: UTF8.self)
+        return (file, WrittenFile(inode: inode, size: size, seconds: seconds, nanoseconds: nanoseconds, hash: hash))
     }
 
     /// Writes the records (one line each: hash, inode, size, status-change seconds and
     /// nanoseconds, path), replacing
     /// the file atomically.
     static func write(_ records: [String: WrittenFile], to path: String) {
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(records.count * 96)
         for (file, record) in records.sorted(by: { $0.key < $1.key }) {
-            text += "\(String(record.hash, radix: 16)) \(record.inode) \(record.size) \(record.seconds) \(record.nanoseconds) \(file)\n"
+            bytes += String(record.hash, radix: 16).utf8
+            bytes.append(UInt8(ascii: " "))
+            bytes += String(record.inode).utf8
+            for number in [record.size, record.seconds, record.nanoseconds] {
+                bytes.append(UInt8(ascii: " "))
+                JSONValue.writeDecimal(number, into: &bytes)
+            }
+            bytes.append(UInt8(ascii: " "))
+            bytes += file.utf8
+            bytes.append(UInt8(ascii: "\n"))
         }
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -87,3 +87,28 @@ struct OverwriteTests {
         }
     }
 }
+
+/// The record of written files survives a round trip, paths with spaces included, and a
+/// damaged line is skipped (it only costs writing that file again).
+struct WrittenFilesRecordTests {
+    @Test func recordsReadBackAsWrittenAndDamagedLinesAreSkipped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/.public.gugus-files"
+        let records = [
+            "index.html": WrittenFile(inode: 1_549_834, size: 6866, seconds: 1_795_957_641, nanoseconds: 993_707_090, hash: 0xAF5D_3122_2109_153B),
+            "berita/x/index.html": WrittenFile(inode: 7, size: 0, seconds: 0, nanoseconds: 0, hash: 0),
+            "media/foto rakor 2024.jpg": WrittenFile(inode: UInt64(Int.max) + 5, size: 12, seconds: 3, nanoseconds: 999_999_999, hash: UInt64.max),
+        ]
+        WrittenFiles.write(records, to: path)
+        #expect(WrittenFiles.read(path) == records)
+
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "zz 1 2 3 4 rusak.html\n1 2 3 4\n\nabc 1 2 -3 4 minus.html\n" + "f 1 2 3 4 utuh.html"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var expected = records
+        expected["utuh.html"] = WrittenFile(inode: 1, size: 2, seconds: 3, nanoseconds: 4, hash: 0xF)
+        #expect(WrittenFiles.read(path) == expected)
+    }
+}
