@@ -44,9 +44,9 @@ enum OutputWriter {
         let reusing = isWrittenByGugus(outputPath) && isWrittenByGugus(previous) && rename(previous, temporary) == 0
         let outputRecord = WrittenFiles.path(parent: parent, name: name, previous: false)
         let previousRecord = WrittenFiles.path(parent: parent, name: name, previous: true)
-        let records: [String: WrittenFile]
+        let records: WrittenRecord
         do {
-            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? WrittenFiles.read(previousRecord) : [:])
+            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? WrittenFiles.read(previousRecord) : WrittenRecord())
         } catch {
             try? manager.removeItem(atPath: temporary)
             return .failure(failure("cannot write the site into \(parent): \(error.localizedDescription)", output: output))
@@ -117,8 +117,8 @@ enum OutputWriter {
     /// are overwritten and whose other entries are removed, so that it ends up the same.
     @discardableResult
     static func writeAll(
-        _ files: [OutputFile], into folder: String, reusing: Bool = false, known: [String: WrittenFile] = [:]
-    ) throws -> [String: WrittenFile] {
+        _ files: [OutputFile], into folder: String, reusing: Bool = false, known: WrittenRecord = WrittenRecord()
+    ) throws -> WrittenRecord {
         let manager = FileManager.default
         if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var directories: Set<String> = []
@@ -140,14 +140,17 @@ enum OutputWriter {
         if let clash = written.first(where: { allDirectories.contains($0) }) {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: clash])
         }
-        try createDirectories(allDirectories, in: folder)
+        // Folders whose stamp is the one recorded: they exist, with the entries the earlier
+        // build left in them (neither created nor listed again).
+        let untouched = reusing ? untouchedFolders(allDirectories.union([""]), in: folder, known: known.folders) : []
+        try createDirectories(allDirectories.subtracting(untouched), in: folder)
         // Files are independent: write them on every core.
         let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?) in
             let target = folder + "/" + file.path
             switch file.content {
             case let .bytes(data):
-                if reusing && WrittenFiles.unchanged(target, record: known[file.path], data: data) {
-                    return (nil, known[file.path])
+                if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], data: data) {
+                    return (nil, known.files[file.path])
                 }
                 if let failure = writeFile(data, to: target) { return (failure, nil) }
                 return (nil, WrittenFiles.record(target, data: data))
@@ -161,19 +164,63 @@ enum OutputWriter {
                 }
             }
         }
-        var records: [String: WrittenFile] = [:]
-        for (file, result) in zip(files, results) { records[file.path] = result.record }
+        var records = WrittenRecord()
+        // The folders whose entries this build may have changed: their stamps are taken
+        // anew. (A folder created or listed; the parent of a created folder, of a new file
+        // and of a copy, which is always made anew.)
+        var changed = allDirectories.union([""]).subtracting(untouched)
+        for directory in changed where !directory.isEmpty { changed.insert(parent(of: directory)) }
+        for (file, result) in zip(files, results) {
+            if case .copy = file.content {
+                records.copies.insert(file.path)
+                changed.insert(parent(of: file.path))
+            } else {
+                records.files[file.path] = result.record
+                if known.files[file.path] == nil { changed.insert(parent(of: file.path)) }
+            }
+        }
         if let failure = results.lazy.compactMap(\.failure).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
         if reusing {
             written.insert(markerName)
-            try removeEntries(of: folder, except: written, directories: allDirectories)
+            changed.formUnion(try removeEntries(of: folder, except: written, directories: allDirectories, untouched: untouched, earlier: known))
         }
         if let failure = writeFile(Data(markerText.utf8), to: folder + "/" + markerName) {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
+        // Untouched folders that nothing changed keep their stamps.
+        records.folders = stamps(of: changed.intersection(allDirectories.union([""])), in: folder)
+        for relative in untouched where !changed.contains(relative) { records.folders[relative] = known.folders[relative] }
         return records
+    }
+
+    /// `berita/x/index.html` → `berita/x`; `index.html` → "".
+    static func parent(of path: String) -> String {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+    }
+
+    /// The folders (of `candidates`, relative to `folder`) whose stamp is the recorded one.
+    static func untouchedFolders(_ candidates: Set<String>, in folder: String, known: [String: FolderStamp]) -> Set<String> {
+        let recorded = candidates.filter { known[$0] != nil }
+        let same = ParallelMap.map(Array(recorded)) { relative in
+            FolderStamp(of: relative.isEmpty ? folder : folder + "/" + relative) == known[relative]
+        }
+        return Set(zip(recorded, same).filter(\.1).map(\.0))
+    }
+
+    /// The stamps of the folders as they are now, for the next build that rewrites them.
+    /// A folder changed in the last two seconds gets none: on a file system that keeps
+    /// times to the second (or two), another change within that time would not move it.
+    static func stamps(of folders: Set<String>, in folder: String) -> [String: FolderStamp] {
+        let now = Int(Date().timeIntervalSince1970)
+        let list = Array(folders)
+        let found = ParallelMap.map(list) { relative in FolderStamp(of: relative.isEmpty ? folder : folder + "/" + relative) }
+        var stamps: [String: FolderStamp] = [:]
+        for (relative, stamp) in zip(list, found) {
+            if let stamp, stamp.seconds < now - 2 { stamps[relative] = stamp }
+        }
+        return stamps
     }
 
     /// Creates every folder the files need, parents first, with one `mkdir` each: a site
@@ -196,16 +243,44 @@ enum OutputWriter {
         }
     }
 
-    /// Removes what an earlier site left in `folder` that this one does not have.
-    static func removeEntries(of folder: String, except keptFiles: Set<String>, directories keptDirectories: Set<String>) throws {
-        // Compared as bytes: Swift's `String` equality would take a leftover `café` written
-        // in decomposed form for the new `café`.
+    /// Removes what an earlier site left in `folder` that this one does not have; returns
+    /// the folders it removed something from without listing them.
+    /// Folders in `untouched` are not listed: their entries are the ones `earlier` recorded.
+    @discardableResult
+    static func removeEntries(
+        of folder: String, except keptFiles: Set<String>, directories keptDirectories: Set<String>,
+        untouched: Set<String> = [], earlier: WrittenRecord = WrittenRecord()
+    ) throws -> Set<String> {
+        /// Whether the set holds the path with the same bytes (Swift's `String` equality
+        /// would take a leftover `café` written in decomposed form for the new `café`).
+        func keeps(_ set: Set<String>, _ path: String) -> Bool {
+            guard let index = set.firstIndex(of: path) else { return false }
+            return set[index].utf8.elementsEqual(path.utf8)
+        }
+        // Leftovers of untouched folders, from the record: each recorded file that is not
+        // kept, or its highest folder that is not kept.
+        var leftovers: [String: Set<[UInt8]>] = [:]
+        if !untouched.isEmpty {
+            for path in Array(earlier.files.keys) + earlier.copies where !keeps(keptFiles, path) {
+                var child = path
+                var parent = parent(of: path)
+                while !parent.isEmpty && !keeps(keptDirectories, parent) {
+                    child = parent
+                    parent = Self.parent(of: parent)
+                }
+                if untouched.contains(parent) { leftovers[parent, default: []].insert(Array(child.utf8)) }
+            }
+        }
+        for (_, children) in leftovers { try remove(children.sorted { $0.lexicographicallyPrecedes($1) }, from: folder) }
+
+        // The other folders are listed, each on its own (a leftover folder goes with its
+        // parent's listing), so the listings are independent and run on every core.
+        let listed = ([""] + keptDirectories.filter { $0 != "." && !$0.isEmpty }.sorted()).filter { !untouched.contains($0) }
+        guard !listed.isEmpty else { return Set(leftovers.keys) }
+        // Compared as bytes (see `keeps`).
         let files = Set(keptFiles.map { Array($0.utf8) })
         let directories = Set(keptDirectories.map { Array($0.utf8) })
-        // Each kept folder is listed on its own (a leftover folder goes with its parent's
-        // listing), so the listings are independent and run on every core.
-        let folders = [""] + keptDirectories.filter { $0 != "." && !$0.isEmpty }.sorted()
-        let failures = ParallelMap.map(folders) { relative -> String? in
+        let failures = ParallelMap.map(listed) { relative -> String? in
             do {
                 try removeEntries(in: relative, of: folder, files: files, directories: directories)
                 return nil
@@ -216,6 +291,7 @@ enum OutputWriter {
         if let failure = failures.lazy.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
+        return Set(leftovers.keys)
     }
 
     /// Removes the entries of one folder of `folder` that are neither kept files nor kept folders.
@@ -230,24 +306,27 @@ enum OutputWriter {
             if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
         }
         closedir(stream)
-        for name in names {
-            let child = relative.isEmpty ? name : Array(relative.utf8) + [0x2F] + name
-            if !directories.contains(child) && !files.contains(child) {
-                // Removed by its bytes (the name may not be valid UTF-8).
-                let path = Array(folder.utf8) + [0x2F] + child + [0]
-                var status = stat()
-                let removed = path.withUnsafeBufferPointer { buffer -> Bool in
-                    buffer.withMemoryRebound(to: CChar.self) { chars in
-                        guard let base = chars.baseAddress else { return false }
-                        if lstat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                            return (try? FileManager.default.removeItem(atPath: String(cString: base))) != nil
-                        }
-                        return unlink(base) == 0
+        let children = names.map { relative.isEmpty ? $0 : Array(relative.utf8) + [0x2F] + $0 }
+        try remove(children.filter { !directories.contains($0) && !files.contains($0) }, from: folder)
+    }
+
+    /// Removes entries (paths relative to `folder`, as bytes) and, for folders, what they hold.
+    private static func remove(_ leftovers: [[UInt8]], from folder: String) throws {
+        for child in leftovers {
+            // Removed by its bytes (the name may not be valid UTF-8).
+            let path = Array(folder.utf8) + [0x2F] + child + [0]
+            var status = stat()
+            let removed = path.withUnsafeBufferPointer { buffer -> Bool in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    guard let base = chars.baseAddress else { return false }
+                    if lstat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                        return (try? FileManager.default.removeItem(atPath: String(cString: base))) != nil
                     }
+                    return unlink(base) == 0
                 }
-                guard removed else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot remove \(String(decoding: child, as: UTF8.self)) from an earlier site"])
-                }
+            }
+            guard removed else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot remove \(String(decoding: child, as: UTF8.self)) from an earlier site"])
             }
         }
     }

@@ -14,6 +14,38 @@ struct WrittenFile: Sendable, Equatable {
     var hash: UInt64
 }
 
+/// A folder of the output as a build left it: its inode and the time its entries last
+/// changed (`mtime`: creating, removing or renaming an entry moves it). While the stamp
+/// holds, the folder has exactly the entries that build left in it, and the next build
+/// that rewrites it need not list it.
+struct FolderStamp: Sendable, Equatable {
+    var inode: UInt64
+    var seconds: Int
+    var nanoseconds: Int
+
+    /// The stamp of a real folder (not a link), or nil.
+    init?(of path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+        self.init(inode: UInt64(status.st_ino), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
+    }
+
+    init(inode: UInt64, seconds: Int, nanoseconds: Int) {
+        self.inode = inode
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+}
+
+/// What a build wrote into an output folder: its files, and the stamps of its folders
+/// (by path relative to the output, "" for the output itself).
+struct WrittenRecord: Sendable, Equatable {
+    var files: [String: WrittenFile] = [:]
+    /// Files copied in (media): they have no hash, but they are entries of their folders.
+    var copies: Set<String> = []
+    var folders: [String: FolderStamp] = [:]
+}
+
 enum WrittenFiles {
     /// The record of the output folder `name` in `parent`, and of the site kept beside it.
     static func path(parent: String, name: String, previous: Bool) -> String {
@@ -63,65 +95,71 @@ enum WrittenFiles {
         }
     }
 
-    static func read(_ path: String) -> [String: WrittenFile] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        var records: [String: WrittenFile] = Dictionary(minimumCapacity: data.count / 80)
-        // Read as bytes: the record has a line for every file of the site.
+    /// The prefix of a folder's line in the record (not a hexadecimal hash).
+    static let folderPrefix = Array("dir ".utf8)
+    /// The prefix of a copied file's line.
+    static let copyPrefix = Array("copy ".utf8)
+
+    static func read(_ path: String) -> WrittenRecord {
+        guard let data = FileManager.default.contents(atPath: path) else { return WrittenRecord() }
+        var record = WrittenRecord()
+        record.files.reserveCapacity(data.count / 80)
+        // Read as bytes: the record has a line for every file and folder of the site.
         data.withUnsafeBytes { bytes in
             var start = 0
             while start < bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                if let (file, record) = parse(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) { records[file] = record }
+                let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+                if line.starts(with: copyPrefix) {
+                    if line.count > copyPrefix.count {
+                        record.copies.insert(String(decoding: UnsafeRawBufferPointer(rebasing: line[copyPrefix.count...]), as: UTF8.self))
+                    }
+                } else if line.starts(with: folderPrefix) {
+                    if let (folder, stamp) = parseFolder(UnsafeRawBufferPointer(rebasing: line[folderPrefix.count...])) {
+                        record.folders[folder] = stamp
+                    }
+                } else if let (file, written) = parse(line) {
+                    record.files[file] = written
+                }
                 start = end + 1
             }
         }
-        return records
+        return record
+    }
+
+    /// A folder's line after its prefix: inode, seconds, nanoseconds, then the path ("."
+    /// for the output folder itself).
+    static func parseFolder(_ line: UnsafeRawBufferPointer) -> (folder: String, stamp: FolderStamp)? {
+        var reader = RecordLine(line: line)
+        guard let inode = reader.number(), let seconds = reader.number().flatMap(Int.init(exactly:)),
+            let nanoseconds = reader.number().flatMap(Int.init(exactly:)), let folder = reader.rest()
+        else { return nil }
+        return (folder == "." ? "" : folder, FolderStamp(inode: inode, seconds: seconds, nanoseconds: nanoseconds))
     }
 
     /// One line of the record: the hash in hexadecimal, the inode, size, seconds and
     /// nanoseconds in decimal, each followed by a space, then the path. nil for anything else.
     static func parse(_ line: UnsafeRawBufferPointer) -> (file: String, record: WrittenFile)? {
-        var index = 0
-        func number(radix: UInt64) -> UInt64? {
-            var value: UInt64 = 0
-            let first = index
-            while index < line.count, line[index] != UInt8(ascii: " ") {
-                let byte = line[index]
-                let digit: UInt64
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt64(byte - UInt8(ascii: "a") + 10)
-                default: return nil
-                }
-                let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
-                guard !overflow else { return nil }
-                value = shifted + digit
-                index += 1
-            }
-            guard index > first, index < line.count else { return nil }
-            index += 1
-            return value
-        }
-        guard let hash = number(radix: 16), let inode = number(radix: 10), let size = number(radix: 10).flatMap(Int.init(exactly:)),
-            let seconds = number(radix: 10).flatMap(Int.init(exactly:)), let nanoseconds = number(radix: 10).flatMap(Int.init(exactly:)),
-            index < line.count
+        var reader = RecordLine(line: line)
+        guard let hash = reader.number(radix: 16), let inode = reader.number(), let size = reader.number().flatMap(Int.init(exactly:)),
+            let seconds = reader.number().flatMap(Int.init(exactly:)), let nanoseconds = reader.number().flatMap(Int.init(exactly:)),
+            let file = reader.rest()
         else { return nil }
-        let file = String(decoding: UnsafeRawBufferPointer(rebasing: line[index...]), as: UTF8.self)
         return (file, WrittenFile(inode: inode, size: size, seconds: seconds, nanoseconds: nanoseconds, hash: hash))
     }
 
     /// Writes the records (one line each: hash, inode, size, status-change seconds and
     /// nanoseconds, path), replacing
     /// the file atomically.
-    static func write(_ records: [String: WrittenFile], to path: String) {
+    static func write(_ record: WrittenRecord, to path: String) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(records.count * 96)
-        for (file, record) in records.sorted(by: { $0.key < $1.key }) {
-            bytes += String(record.hash, radix: 16).utf8
+        bytes.reserveCapacity(record.files.count * 96 + record.folders.count * 64)
+        for (file, written) in record.files.sorted(by: { $0.key < $1.key }) {
+            bytes += String(written.hash, radix: 16).utf8
             bytes.append(UInt8(ascii: " "))
-            bytes += String(record.inode).utf8
-            for number in [record.size, record.seconds, record.nanoseconds] {
+            bytes += String(written.inode).utf8
+            for number in [written.size, written.seconds, written.nanoseconds] {
                 bytes.append(UInt8(ascii: " "))
                 JSONValue.writeDecimal(number, into: &bytes)
             }
@@ -129,6 +167,58 @@ enum WrittenFiles {
             bytes += file.utf8
             bytes.append(UInt8(ascii: "\n"))
         }
+        for file in record.copies.sorted() {
+            bytes += copyPrefix
+            bytes += file.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        for (folder, stamp) in record.folders.sorted(by: { $0.key < $1.key }) {
+            bytes += folderPrefix
+            bytes += String(stamp.inode).utf8
+            for number in [stamp.seconds, stamp.nanoseconds] {
+                bytes.append(UInt8(ascii: " "))
+                JSONValue.writeDecimal(number, into: &bytes)
+            }
+            bytes.append(UInt8(ascii: " "))
+            bytes += (folder.isEmpty ? "." : folder).utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
         try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// The fields of a line of the record, read in turn.
+private struct RecordLine {
+    let line: UnsafeRawBufferPointer
+    var index = 0
+
+    init(line: UnsafeRawBufferPointer) { self.line = line }
+
+    /// A number followed by a space (digits only, in the radix).
+    mutating func number(radix: UInt64 = 10) -> UInt64? {
+        var value: UInt64 = 0
+        let first = index
+        while index < line.count, line[index] != UInt8(ascii: " ") {
+            let byte = line[index]
+            let digit: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt64(byte - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            let (sum, carry) = shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = sum
+            index += 1
+        }
+        guard index > first, index < line.count else { return nil }
+        index += 1
+        return value
+    }
+
+    /// The rest of the line, or nil when it is empty.
+    func rest() -> String? {
+        index < line.count ? String(decoding: UnsafeRawBufferPointer(rebasing: line[index...]), as: UTF8.self) : nil
     }
 }

@@ -73,6 +73,67 @@ struct ReusedOutputTests {
     }
 }
 
+/// Folders whose recorded stamp still holds are neither created nor listed again: their
+/// leftovers come from the record, and any change behind Gugus's back moves the stamp.
+struct UntouchedFolderTests {
+    /// Sets the modification time of every folder under `folder` an hour back, as if the
+    /// build that wrote them was long ago (stamps of folders changed in the last seconds
+    /// are not recorded).
+    func age(_ folder: String) throws {
+        let past = Date().addingTimeInterval(-3600)
+        var folders = [folder]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let next = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + next, isDirectory: &isDirectory), isDirectory.boolValue {
+                folders.append(folder + "/" + next)
+            }
+        }
+        for path in folders { try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path) }
+    }
+
+    @Test func leftoversOfUntouchedFoldersGoAndStrayFilesAreStillFound() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [
+            news("satu", title: "Satu"), news("dua", title: "Dua"), news("tiga", title: "Tiga"),
+        ]))
+        let kept = site.root + "/.public.gugus-previous"
+        #expect(site.buildSucceeds())
+        #expect(site.buildSucceeds())
+        try age(site.output)
+        try age(kept)
+        // Both folders aged: the next two builds record the stamps of each, which hold.
+        #expect(site.buildSucceeds())
+        #expect(site.buildSucceeds())
+        let record = WrittenFiles.read(WrittenFiles.path(parent: site.root, name: "public", previous: true))
+        #expect(record.folders["berita"] != nil && record.folders[""] != nil, "the kept site's folders have stamps")
+        #expect(FolderStamp(of: kept + "/berita") == record.folders["berita"], "and they still hold")
+        #expect(FileManager.default.fileExists(atPath: kept + "/berita/page/2/index.html"))
+
+        // A page is withdrawn: the second list page (two per page) is a leftover of the
+        // untouched `berita`. A stray file appears in another folder of the kept site.
+        try site.remove("content/news/dua.md")
+        try site.write("content/gone.yaml", "- url: /berita/dua/\n")
+        try Data("catatan".utf8).write(to: URL(fileURLWithPath: kept + "/berita/satu/catatan.txt"))
+        #expect(site.buildSucceeds())
+        try ReusedOutputTests().expectSameAsFreshBuild(site)
+        #expect(!site.exists("berita/page/2/index.html") && !site.exists("berita/satu/catatan.txt"))
+        // And back: the folder that was removed is created again.
+        try site.write(news("empat", title: "Empat").0, news("empat", title: "Empat").1)
+        #expect(site.buildSucceeds())
+        try ReusedOutputTests().expectSameAsFreshBuild(site)
+        #expect(site.exists("berita/page/2/index.html"))
+        // Every stamp a build records is its folder's stamp as the build left it.
+        for previous in [false, true] {
+            let record = WrittenFiles.read(WrittenFiles.path(parent: site.root, name: "public", previous: previous))
+            let base = previous ? kept : site.output
+            #expect(!record.folders.isEmpty || !previous)
+            for (relative, stamp) in record.folders {
+                #expect(FolderStamp(of: relative.isEmpty ? base : base + "/" + relative) == stamp, "\(relative)")
+            }
+        }
+    }
+}
+
 /// Overwriting a file of an earlier site: the same bytes leave it alone, any other bytes
 /// (same size, shorter, longer) replace it exactly.
 struct OverwriteTests {
@@ -96,11 +157,14 @@ struct WrittenFilesRecordTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/.public.gugus-files"
-        let records = [
+        let records = WrittenRecord(files: [
             "index.html": WrittenFile(inode: 1_549_834, size: 6866, seconds: 1_795_957_641, nanoseconds: 993_707_090, hash: 0xAF5D_3122_2109_153B),
             "berita/x/index.html": WrittenFile(inode: 7, size: 0, seconds: 0, nanoseconds: 0, hash: 0),
-            "media/foto rakor 2024.jpg": WrittenFile(inode: UInt64(Int.max) + 5, size: 12, seconds: 3, nanoseconds: 999_999_999, hash: UInt64.max),
-        ]
+            "data/foto rakor 2024.json": WrittenFile(inode: UInt64(Int.max) + 5, size: 12, seconds: 3, nanoseconds: 999_999_999, hash: UInt64.max),
+        ], copies: ["media/foto rakor.jpg", "media/2024/sk.pdf"], folders: [
+            "": FolderStamp(inode: 2, seconds: 1_795_957_000, nanoseconds: 5), "berita": FolderStamp(inode: 3, seconds: 1, nanoseconds: 0),
+            "media/2024": FolderStamp(inode: 4, seconds: 2, nanoseconds: 3),
+        ])
         WrittenFiles.write(records, to: path)
         #expect(WrittenFiles.read(path) == records)
 
@@ -108,7 +172,7 @@ struct WrittenFilesRecordTests {
         text += "zz 1 2 3 4 rusak.html\n1 2 3 4\n\nabc 1 2 -3 4 minus.html\n" + "f 1 2 3 4 utuh.html"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         var expected = records
-        expected["utuh.html"] = WrittenFile(inode: 1, size: 2, seconds: 3, nanoseconds: 4, hash: 0xF)
+        expected.files["utuh.html"] = WrittenFile(inode: 1, size: 2, seconds: 3, nanoseconds: 4, hash: 0xF)
         #expect(WrittenFiles.read(path) == expected)
     }
 }
