@@ -174,6 +174,20 @@ import Testing
         #expect(json?["series"] as? [String] == ["laporan"])
     }
 
+    @Test func aTagSpelledTwoWaysTakesItsTitleFromTheFirstSection() throws {
+        // One tag, two spellings: the title is the spelling of the first item that has it,
+        // news before decrees (not the newest item over all sections).
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [
+            news("banjir", title: "Banjir dan TPPO", date: "2024-07-01", extra: "tags: [Banjir]\n"),
+            decree("sk-banjir", "100/2024", date: "2024-07-20", extra: "tags: [banjir]\n"),
+        ]))
+        #expect(site.buildSucceeds())
+        let page = site.page("tag/banjir/index.html")
+        #expect(page.contains("<h1>Topik: Banjir</h1>"))
+        #expect(!page.contains("Topik: banjir"))
+        #expect(site.page("berita/banjir/index.html").contains("Banjir dan TPPO"))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: (1...6).map { news("n\($0)", title: "B\($0)", extra: "tags: [satu, dua]\nregion: \"64\"\n") }))
         #expect(site.buildSucceeds())

@@ -120,7 +120,7 @@ enum SiteResolver {
             site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
             site.aliases = resolveAliases(published.map { loaded.items[$0] }.filter { !$0.common.aliases.isEmpty }, permalinks: permalinks, diagnostics: &diagnostics)
         })
-        site.tags = lists.tags
+        site.tags = retitled(lists.tags, site: site)
         site.regionListings = lists.regions
         site.gone = loaded.gone.map(\.value)
         return site
@@ -192,7 +192,7 @@ enum SiteResolver {
         return order.map { listed[$0] }
     }
 
-    /// The tag lists, in the order of `listed` (newest first).
+    /// The tag lists, in the order of `listed` (newest first); `retitled` sets their titles.
     static func tagListings(_ listed: [Listed]) -> [Listing] {
         var byTag: [String: Listing] = [:]
         var slugs: [String: String] = [:]
@@ -204,6 +204,29 @@ enum SiteResolver {
             }
         }
         return byTag.values.sorted { $0.key < $1.key }
+    }
+
+    /// The tag lists with each title spelled as on the first item that has the tag, in the
+    /// order of the sections (news, events, decrees, datasets, pages, each sorted): `Banjir`
+    /// and `banjir` are one tag, and its title must not depend on how the lists were built.
+    static func retitled(_ tags: [Listing], site: Site) -> [Listing] {
+        let keys = Set(tags.map(\.key))
+        var titles: [String: String] = [:]
+        var slugs: [String: String] = [:]
+        let items = site.news.map(\.item) + site.events.map(\.item) + site.decrees.map(\.item)
+            + site.datasets.map(\.item) + site.pages.map(\.item)
+        for item in items {
+            for tag in item.common.tags {
+                let key = slugs[tag.value] ?? Slug.make(from: tag.value)
+                slugs[tag.value] = key
+                if titles[key] == nil && keys.contains(key) { titles[key] = tag.value }
+            }
+        }
+        return tags.map { tag in
+            var tag = tag
+            tag.title = titles[tag.key] ?? tag.title
+            return tag
+        }
     }
 
     /// The region lists, in the order of `listed` (newest first).

@@ -44,7 +44,7 @@ enum Concurrently {
         }
         foreground()
         done.wait()
-        // (Always set once `done` is signalled.)
-        return result.withLock { $0 } ?? background()
+        guard let value = result.withLock({ $0 }) else { preconditionFailure("the background work ended without a result") }
+        return value
     }
 }

@@ -57,7 +57,8 @@ enum OutputWriter {
             return .failure(problem)
         }
         // The records follow their folders. (A record that does not match its folder only
-        // costs rewrites: every file is checked against it before it is trusted.)
+        // costs rewrites and listings: every file and folder is checked against it, by
+        // inode and time of status change, before it is trusted.)
         try? manager.removeItem(atPath: previousRecord)
         if replacing { _ = rename(outputRecord, previousRecord) }
         WrittenFiles.write(records, to: outputRecord)
@@ -213,12 +214,12 @@ enum OutputWriter {
     /// A folder changed in the last two seconds gets none: on a file system that keeps
     /// times to the second (or two), another change within that time would not move it.
     static func stamps(of folders: Set<String>, in folder: String) -> [String: FolderStamp] {
-        let now = Int(Date().timeIntervalSince1970)
+        let settled = Date().timeIntervalSince1970 - 2
         let list = Array(folders)
         let found = ParallelMap.map(list) { relative in FolderStamp(of: relative.isEmpty ? folder : folder + "/" + relative) }
         var stamps: [String: FolderStamp] = [:]
         for (relative, stamp) in zip(list, found) {
-            if let stamp, stamp.seconds < now - 2 { stamps[relative] = stamp }
+            if let stamp, Double(stamp.seconds) + Double(stamp.nanoseconds) / 1e9 < settled { stamps[relative] = stamp }
         }
         return stamps
     }
@@ -268,7 +269,11 @@ enum OutputWriter {
                     child = parent
                     parent = Self.parent(of: parent)
                 }
-                if untouched.contains(parent) { leftovers[parent, default: []].insert(Array(child.utf8)) }
+                // (A path may have turned from a folder into a file, or the other way:
+                // then it is kept, and the new file or folder is already in its place.)
+                if untouched.contains(parent) && !keeps(keptFiles, child) && !keeps(keptDirectories, child) {
+                    leftovers[parent, default: []].insert(Array(child.utf8))
+                }
             }
         }
         for (_, children) in leftovers { try remove(children.sorted { $0.lexicographicallyPrecedes($1) }, from: folder) }

@@ -14,10 +14,10 @@ struct WrittenFile: Sendable, Equatable {
     var hash: UInt64
 }
 
-/// A folder of the output as a build left it: its inode and the time its entries last
-/// changed (`mtime`: creating, removing or renaming an entry moves it). While the stamp
-/// holds, the folder has exactly the entries that build left in it, and the next build
-/// that rewrites it need not list it.
+/// A folder of the output as a build left it: its inode and its time of status change
+/// (creating, removing or renaming an entry moves it, and unlike the modification time it
+/// cannot be set back). While the stamp holds, the folder has exactly the entries that
+/// build left in it, and the next build that rewrites it need not list it.
 struct FolderStamp: Sendable, Equatable {
     var inode: UInt64
     var seconds: Int
@@ -27,7 +27,7 @@ struct FolderStamp: Sendable, Equatable {
     init?(of path: String) {
         var status = stat()
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
-        self.init(inode: UInt64(status.st_ino), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
+        self.init(inode: UInt64(status.st_ino), seconds: Int(status.st_ctim.tv_sec), nanoseconds: Int(status.st_ctim.tv_nsec))
     }
 
     init(inode: UInt64, seconds: Int, nanoseconds: Int) {
@@ -149,9 +149,9 @@ enum WrittenFiles {
         return (file, WrittenFile(inode: inode, size: size, seconds: seconds, nanoseconds: nanoseconds, hash: hash))
     }
 
-    /// Writes the records (one line each: hash, inode, size, status-change seconds and
-    /// nanoseconds, path), replacing
-    /// the file atomically.
+    /// Writes the record, replacing the file atomically: a line for each file (hash, inode,
+    /// size, status-change seconds and nanoseconds, path), then `copy PATH` for each copied
+    /// file and `dir INODE SECONDS NANOSECONDS PATH` for each stamped folder.
     static func write(_ record: WrittenRecord, to path: String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(record.files.count * 96 + record.folders.count * 64)
