@@ -162,11 +162,8 @@ struct ContextBuilder: Sendable {
 
     /// What `partials/entry.mustache` shows of an entry.
     func entryFields(_ entry: ListedEntry) -> Context {
-        let summary = entry.summary ?? bodies[entry.file].map { Self.shorten($0.firstParagraph, to: 220) }
-        return Self.compact([
-            "title": entry.title, "url": entry.url, "date": entry.date.map(format.date), "dateISO": entry.date?.description,
-            "summary": summary, "kindLabel": format.text("kind_" + entry.kind.rawValue), "draft": entry.draft,
-        ])
+        let values = listEntry(entry)
+        return Self.compact(Dictionary(uniqueKeysWithValues: ListEntryValues.fieldNames.map { ($0, values.child(named: $0)) }))
     }
 
     func body(of item: ContentItem) -> RenderedMarkdown? { bodies[item.file] }

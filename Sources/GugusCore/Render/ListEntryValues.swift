@@ -10,6 +10,9 @@ struct ListEntryValues: MustacheParent, Sendable {
     let firstParagraph: String?
     let format: Formatter
 
+    /// The names of an entry's fields (`html` aside): what `partials/entry.mustache` sees.
+    static let fieldNames = ["title", "url", "date", "dateISO", "summary", "kindLabel", "draft"]
+
     func child(named name: String) -> Any? {
         switch name {
         case "html": html
