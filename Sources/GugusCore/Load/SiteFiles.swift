@@ -132,22 +132,36 @@ struct SiteFiles: Sendable {
 /// Rules for paths written in front matter and Markdown.
 enum SitePath {
     /// A relative path without `..`, absolute parts, backslashes or control characters.
-    static func isSafeRelative(_ path: String) -> Bool {
+    static func isSafeRelative(_ path: some StringProtocol) -> Bool {
         // As bytes: every character checked here is ASCII, which UTF-8 never uses inside others.
+        // One pass, segment by segment: a segment may be neither empty, `.` nor `..`.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), backslash = UInt8(ascii: "\\")
         let bytes = path.utf8
-        guard let first = bytes.first, first != UInt8(ascii: "/"), bytes.count < 1024 else { return false }
-        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") }) else { return false }
-        return !bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
-            $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8)
+        guard let first = bytes.first, first != slash, bytes.count < 1024 else { return false }
+        var length = 0
+        var dots = 0
+        func segmentIsNamed() -> Bool { length > 0 && !(dots == length && length <= 2) }
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F || byte == backslash { return false }
+            if byte == slash {
+                guard segmentIsNamed() else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == dot { dots += 1 }
+            }
         }
+        return segmentIsNamed()
     }
 
     /// A media reference (`media/foto/x.jpg`, `/media/foto/x.jpg` or `foto/x.jpg`) as a path under media/.
     static func mediaPath(_ reference: String) -> String? {
-        var path = reference
-        if path.hasPrefix("/") { path.removeFirst() }
-        if path.hasPrefix("content/") { path.removeFirst("content/".count) }
-        if path.hasPrefix("media/") { path.removeFirst("media/".count) }
-        return isSafeRelative(path) ? path : nil
+        var path = reference[...]
+        if path.hasPrefix("/") { path = path.dropFirst() }
+        if path.hasPrefix("content/") { path = path.dropFirst("content/".count) }
+        if path.hasPrefix("media/") { path = path.dropFirst("media/".count) }
+        guard isSafeRelative(path) else { return nil }
+        return path.startIndex == reference.startIndex ? reference : String(path)
     }
 }

@@ -61,16 +61,50 @@ public struct Listing: Sendable {
     public var entries: [ListedEntry]
 }
 
-/// An entry in a list (section, tag, region, home).
+/// An entry in a list (section, tag, region, home). Its fields live in one shared box: an
+/// entry is copied into every list that shows it and moved while lists are sorted, and a
+/// copy then counts one reference instead of each of its strings.
 public struct ListedEntry: Sendable, Hashable {
-    public var kind: ContentKind
+    private final class Box: Sendable {
+        let kind: ContentKind
+        let file: String
+        let title: String
+        let url: String
+        let date: CivilDate?
+        let summary: String?
+        let draft: Bool
+
+        init(kind: ContentKind, file: String, title: String, url: String, date: CivilDate?, summary: String?, draft: Bool) {
+            self.kind = kind
+            self.file = file
+            self.title = title
+            self.url = url
+            self.date = date
+            self.summary = summary
+            self.draft = draft
+        }
+    }
+
+    private let box: Box
+
+    public init(kind: ContentKind, file: String, title: String, url: String, date: CivilDate?, summary: String?, draft: Bool) {
+        box = Box(kind: kind, file: file, title: title, url: url, date: date, summary: summary, draft: draft)
+    }
+
+    public var kind: ContentKind { box.kind }
     /// The content file, e.g. `content/news/x.md`.
-    public var file: String
-    public var title: String
-    public var url: String
-    public var date: CivilDate?
-    public var summary: String?
-    public var draft: Bool
+    public var file: String { box.file }
+    public var title: String { box.title }
+    public var url: String { box.url }
+    public var date: CivilDate? { box.date }
+    public var summary: String? { box.summary }
+    public var draft: Bool { box.draft }
+
+    public static func == (lhs: ListedEntry, rhs: ListedEntry) -> Bool {
+        lhs.box === rhs.box
+            || (lhs.kind == rhs.kind && lhs.file == rhs.file && lhs.title == rhs.title && lhs.url == rhs.url
+                && lhs.date == rhs.date && lhs.summary == rhs.summary && lhs.draft == rhs.draft)
+    }
 
     /// Hashed by its address alone (the entries of a site have addresses of their own; equal
     /// entries still compare every field): hashing the summary of every entry of every list

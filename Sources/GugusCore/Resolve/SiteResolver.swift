@@ -39,9 +39,11 @@ enum SiteResolver {
         var newsOfEvent: [String: [EntryLink]] = [:]
         for position in published {
             let item = loaded.items[position]
+            // (Most items point at nothing: their links are made only when they do.)
             switch item.details {
             case let .decree(fields):
-                guard let source = link(item, detail: fields.number.value, published: true) else { continue }
+                guard !fields.amends.isEmpty || !fields.revokes.isEmpty,
+                    let source = link(item, detail: fields.number.value, published: true) else { continue }
                 for target in fields.amends { amendedBy[target.value, default: []].append(source) }
                 for target in fields.revokes { revokedBy[target.value, default: []].append(source) }
             case let .event(fields):
@@ -49,7 +51,8 @@ enum SiteResolver {
                     eventsOfDecree[decree.value, default: []].append(source)
                 }
             case let .news(fields):
-                guard let source = link(item, detail: fields.date.description, published: true) else { continue }
+                guard !fields.decrees.isEmpty || !fields.events.isEmpty,
+                    let source = link(item, detail: fields.date.description, published: true) else { continue }
                 for decree in fields.decrees { newsOfDecree[decree.value, default: []].append(source) }
                 for event in fields.events { newsOfEvent[event.value, default: []].append(source) }
             default: break
@@ -118,7 +121,8 @@ enum SiteResolver {
             sort(&site.pages, key: { ($0.fields.menu ?? Int.max, $0.item.slug) }) { $0 < $1 }
             sort(&site.datasets, key: { $0.item.slug }) { $0 < $1 }
             site.menu = config.menu + site.pages.filter { $0.fields.menu != nil }.map { .init(title: $0.item.title, url: $0.url) }
-            site.aliases = resolveAliases(published.map { loaded.items[$0] }.filter { !$0.common.aliases.isEmpty }, permalinks: permalinks, diagnostics: &diagnostics)
+            let withAliases = published.filter { !loaded.items[$0].common.aliases.isEmpty }.map { loaded.items[$0] }
+            site.aliases = resolveAliases(withAliases, permalinks: permalinks, diagnostics: &diagnostics)
         })
         site.tags = retitled(lists.tags, site: site)
         site.regionListings = lists.regions
@@ -194,16 +198,30 @@ enum SiteResolver {
 
     /// The tag lists, in the order of `listed` (newest first); `retitled` sets their titles.
     static func tagListings(_ listed: [Listed]) -> [Listing] {
-        var byTag: [String: Listing] = [:]
-        var slugs: [String: String] = [:]
+        var listings: [Listing] = []
+        // Each spelling's list, found with one lookup; each tag's (its slug), for new spellings.
+        var bySpelling: [String: Int] = [:]
+        var byKey: [String: Int] = [:]
         for (entry, tags, _) in listed {
             for tag in tags {
-                let key = slugs[tag.value] ?? Slug.make(from: tag.value)
-                slugs[tag.value] = key
-                byTag[key, default: Listing(key: key, title: tag.value, url: "/tag/\(key)/", entries: [])].entries.append(entry)
+                let position: Int
+                if let known = bySpelling[tag.value] {
+                    position = known
+                } else {
+                    let key = Slug.make(from: tag.value)
+                    if let known = byKey[key] {
+                        position = known
+                    } else {
+                        position = listings.count
+                        byKey[key] = position
+                        listings.append(Listing(key: key, title: tag.value, url: "/tag/\(key)/", entries: []))
+                    }
+                    bySpelling[tag.value] = position
+                }
+                listings[position].entries.append(entry)
             }
         }
-        return byTag.values.sorted { $0.key < $1.key }
+        return listings.sorted { $0.key < $1.key }
     }
 
     /// The tag lists with each title spelled as on the first item that has the tag, in the
@@ -213,15 +231,20 @@ enum SiteResolver {
         let keys = Set(tags.map(\.key))
         var titles: [String: String] = [:]
         var slugs: [String: String] = [:]
-        let items = site.news.map(\.item) + site.events.map(\.item) + site.decrees.map(\.item)
-            + site.datasets.map(\.item) + site.pages.map(\.item)
-        for item in items {
+        func read(_ item: ContentItem) {
             for tag in item.common.tags {
                 let key = slugs[tag.value] ?? Slug.make(from: tag.value)
                 slugs[tag.value] = key
                 if titles[key] == nil && keys.contains(key) { titles[key] = tag.value }
             }
         }
+        // Section by section, in place (a list of all the items would copy each one), until
+        // every tag has its title.
+        for index in site.news.indices where titles.count < keys.count { read(site.news[index].item) }
+        for index in site.events.indices where titles.count < keys.count { read(site.events[index].item) }
+        for index in site.decrees.indices where titles.count < keys.count { read(site.decrees[index].item) }
+        for index in site.datasets.indices where titles.count < keys.count { read(site.datasets[index].item) }
+        for index in site.pages.indices where titles.count < keys.count { read(site.pages[index].item) }
         return tags.map { tag in
             var tag = tag
             tag.title = titles[tag.key] ?? tag.title

@@ -36,9 +36,17 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// `2024-07-25`
+    /// `2024-07-25` (ten bytes written in place: a string this short needs no memory of its
+    /// own, and every page, feed entry and list entry asks for dates).
     public var description: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            Self.writeDigits(year, into: buffer, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            Self.writeDigits(month, into: buffer, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            Self.writeDigits(day, into: buffer, at: 8, width: 2)
+            return 10
+        }
     }
 
     /// 0 = Sunday … 6 = Saturday (Zeller-style, proleptic Gregorian).
@@ -65,9 +73,32 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return value
     }
 
+    /// The number with zeros in front up to `width` digits: `pad(7, 2)` is `07`.
     static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        guard value >= 0 else {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        count = max(count, width)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            writeDigits(value, into: buffer, at: 0, width: count)
+            return count
+        }
+    }
+
+    /// Writes the last `width` decimal digits of a number that is not negative.
+    private static func writeDigits(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int, width: Int) {
+        var rest = value
+        for position in stride(from: start + width - 1, through: start, by: -1) {
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
     }
 }
 

@@ -24,7 +24,7 @@ enum SiteValidator {
         }
 
         // The file that took each address first.
-        var slugOwners: [String: String] = [:]
+        var slugOwners: [String: String] = Dictionary(minimumCapacity: site.items.count)
         for item in site.items {
             let key = item.address
             if let other = slugOwners[key] {
