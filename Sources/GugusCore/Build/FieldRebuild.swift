@@ -54,9 +54,10 @@ extension IncrementalBuilder {
         // The entries that can show something new: the edited files', and those of decrees
         // whose status changed (shown in the decree list). The others are kept as they were.
         let affected = changed.union(Self.decreesWithNewStatus(old, site))
-        builder.entryHTML = Self.entryHTML(report.entryHTML, of: affected, before: old, sections: oldSections, builder: builder, theme: theme)
+        let keys = ListKeys(of: affected, in: [old, site])
+        builder.entryHTML = Self.entryHTML(report.entryHTML, of: affected, keys: keys, before: old, sections: oldSections, builder: builder, theme: theme)
 
-        let jobs = Self.jobs(after: changed, affected: affected, old: old, new: site, oldSections: oldSections, newSections: builder.sections)
+        let jobs = Self.jobs(after: changed, affected: affected, keys: keys, old: old, new: site, oldSections: oldSections, newSections: builder.sections)
         guard let (rendered, written) = renderAndWrite(jobs, builder: builder, theme: theme) else { return nil }
         var updated = report
         updated.site = site
@@ -94,21 +95,24 @@ extension IncrementalBuilder {
     /// The list entries' HTML after `files` changed: their entries as they were are dropped,
     /// their entries now are rendered, the others are kept.
     static func entryHTML(
-        _ previous: [ListedEntry: String], of files: Set<String>, before old: Site, sections oldSections: [ContentKind: [ListedEntry]],
-        builder: ContextBuilder, theme: Theme
+        _ previous: [ListedEntry: String], of files: Set<String>, keys: ListKeys, before old: Site,
+        sections oldSections: [ContentKind: [ListedEntry]], builder: ContextBuilder, theme: Theme
     ) -> [ListedEntry: String] {
         var html = previous
-        for entry in entries(of: files, in: old, sections: oldSections) { html[entry] = nil }
-        let fresh = entries(of: files, in: builder.site, sections: builder.sections)
+        for entry in entries(of: files, keys: keys, in: old, sections: oldSections) { html[entry] = nil }
+        let fresh = entries(of: files, keys: keys, in: builder.site, sections: builder.sections)
         html.merge(SiteRenderer.renderEntries(Array(fresh), site: builder.site, builder: builder, theme: theme)) { _, new in new }
         return html
     }
 
-    /// The entries of the files in every list of a site.
-    static func entries(of files: Set<String>, in site: Site, sections: [ContentKind: [ListedEntry]]) -> Set<ListedEntry> {
+    /// The entries of the files in every list of a site (`keys`: the tag and region lists
+    /// that can hold them).
+    static func entries(of files: Set<String>, keys: ListKeys, in site: Site, sections: [ContentKind: [ListedEntry]]) -> Set<ListedEntry> {
         let files = FewFiles(files)
         var found: Set<ListedEntry> = []
-        for list in SiteRenderer.lists(of: site, sections: sections) {
+        let lists = Array(sections.values) + site.tags.filter { keys.tags.contains($0.key) }.map(\.entries)
+            + site.regionListings.filter { keys.regions.contains($0.key) }.map(\.entries)
+        for list in lists {
             for index in list.indices where files.contains(list[index].file) { found.insert(list[index]) }
         }
         return found
@@ -117,7 +121,7 @@ extension IncrementalBuilder {
     /// The pages to render again after the front matter of `changed` files changed
     /// (`affected` adds the files whose list entries changed with them).
     static func jobs(
-        after changed: Set<String>, affected: Set<String>, old: Site, new: Site,
+        after changed: Set<String>, affected: Set<String>, keys: ListKeys, old: Site, new: Site,
         oldSections: [ContentKind: [ListedEntry]], newSections: [ContentKind: [ListedEntry]]
     ) -> Set<SiteRenderer.Job> {
         var jobs: Set<SiteRenderer.Job> = [.home, .searchPage, .newsFeed, .eventFeed, .tagIndex, .regionIndex]
@@ -161,16 +165,35 @@ extension IncrementalBuilder {
         for (kind, entries) in newSections {
             jobs.formUnion(pages(oldSections[kind] ?? [], entries).map { SiteRenderer.Job.section(kind, page: $0) })
         }
-        for (index, tag) in new.tags.enumerated() {
+        // (Both sites have the same lists in the same order: `sameShape`.)
+        for (index, tag) in new.tags.enumerated() where keys.tags.contains(tag.key) {
             jobs.formUnion(pages(old.tags[index].entries, tag.entries).map { SiteRenderer.Job.tag(index, page: $0) })
         }
-        for (index, listing) in new.regionListings.enumerated() {
+        for (index, listing) in new.regionListings.enumerated() where keys.regions.contains(listing.key) {
             jobs.formUnion(pages(old.regionListings[index].entries, listing.entries).map { SiteRenderer.Job.region(index, page: $0) })
         }
         for (index, alias) in new.aliases.enumerated() where alias.title != old.aliases[index].title {
             jobs.insert(.alias(index))
         }
         return jobs
+    }
+}
+
+/// The keys of the tag and region lists that can show the entries of some files: those of
+/// their items' tags and regions, in any of the given sites. No other list holds an entry
+/// of theirs, so only these are searched.
+struct ListKeys {
+    var tags: Set<String> = []
+    var regions: Set<String> = []
+
+    init(of files: Set<String>, in sites: [Site]) {
+        for site in sites {
+            for file in files {
+                guard let item = site.item(file: file) else { continue }
+                for tag in item.common.tags { tags.insert(Slug.make(from: tag.value)) }
+                if let region = item.common.region { regions.insert(region.value) }
+            }
+        }
     }
 }
 

@@ -87,7 +87,8 @@ public struct IncrementalBuilder: Sendable {
         prepared.searchTerms = searchTerms
         // The entries of the edited files again, the others as the full build made them.
         prepared.entryHTML = Self.entryHTML(
-            report.entryHTML, of: Set(paths), before: report.site, sections: builderBefore.sections, builder: prepared, theme: theme)
+            report.entryHTML, of: Set(paths), keys: ListKeys(of: Set(paths), in: [site]), before: report.site, sections: builderBefore.sections,
+            builder: prepared, theme: theme)
         let builder = prepared
         guard let (rendered, written) = renderAndWrite(jobs, builder: builder, theme: theme) else { return nil }
         var updated = report
@@ -153,10 +154,11 @@ public struct IncrementalBuilder: Sendable {
         for (kind, entries) in builder.sections {
             if let position = entries.firstIndex(where: { $0.file == file }) { jobs.insert(.section(kind, page: position / perPage + 1)) }
         }
-        for (index, tag) in site.tags.enumerated() {
+        let keys = ListKeys(of: [file], in: [site])
+        for (index, tag) in site.tags.enumerated() where keys.tags.contains(tag.key) {
             if let position = tag.entries.firstIndex(where: { $0.file == file }) { jobs.insert(.tag(index, page: position / perPage + 1)) }
         }
-        for (index, region) in site.regionListings.enumerated() {
+        for (index, region) in site.regionListings.enumerated() where keys.regions.contains(region.key) {
             if let position = region.entries.firstIndex(where: { $0.file == file }) { jobs.insert(.region(index, page: position / perPage + 1)) }
         }
         return jobs

@@ -86,19 +86,20 @@ public struct ListedEntry: Sendable, Hashable {
     }
 
     private let box: Box
+    // (Read in place: a getter would count a reference to the string it hands out.)
 
     public init(kind: ContentKind, file: String, title: String, url: String, date: CivilDate?, summary: String?, draft: Bool) {
         box = Box(kind: kind, file: file, title: title, url: url, date: date, summary: summary, draft: draft)
     }
 
-    public var kind: ContentKind { box.kind }
+    public var kind: ContentKind { _read { yield box.kind } }
     /// The content file, e.g. `content/news/x.md`.
-    public var file: String { box.file }
-    public var title: String { box.title }
-    public var url: String { box.url }
-    public var date: CivilDate? { box.date }
-    public var summary: String? { box.summary }
-    public var draft: Bool { box.draft }
+    public var file: String { _read { yield box.file } }
+    public var title: String { _read { yield box.title } }
+    public var url: String { _read { yield box.url } }
+    public var date: CivilDate? { _read { yield box.date } }
+    public var summary: String? { _read { yield box.summary } }
+    public var draft: Bool { _read { yield box.draft } }
 
     public static func == (lhs: ListedEntry, rhs: ListedEntry) -> Bool {
         lhs.box === rhs.box
