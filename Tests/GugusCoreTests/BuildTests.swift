@@ -264,4 +264,20 @@ import Testing
         let errors = site.buildErrors()
         #expect(errors.contains { $0.hasPrefix("templates/news.mustache:3:") && $0.contains("the template cannot be read") })
     }
+
+    @Test func interfaceStringsOfASiteThemeShowAndTheirMistakesNameTheLine() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x")]))
+        // A site's own strings replace the built-in file: the key it sets shows on the pages.
+        let builtIn = try #require(DefaultTheme.files["i18n/id.yaml"])
+        try site.write("templates/i18n/id.yaml", builtIn.replacingOccurrences(of: "\nskip_to_content:", with: "\nskip_to_content: \"Lompat ke isi\"\nold_skip:"))
+        #expect(site.buildSucceeds())
+        #expect(site.page("berita/x/index.html").contains(">Lompat ke isi</a>"))
+
+        try site.write("templates/i18n/id.yaml", "published: Diterbitkan\nsource: [Sumber, Asal]\n")
+        let errors = site.buildErrors()
+        #expect(errors.contains { $0.hasPrefix("templates/i18n/id.yaml:2:9:") && $0.contains("`source` is not text") })
+
+        try site.write("templates/i18n/id.yaml", "published: Diterbitkan\nsource: Sumber: resmi\n")
+        #expect(site.buildErrors().contains { $0.hasPrefix("templates/i18n/id.yaml:2:") && $0.contains("the YAML is not valid") })
+    }
 }
