@@ -40,7 +40,7 @@ bench: bench-tools
 
 ## The same on one site of 300 files, one run (fast, for CI).
 bench-smoke: bench-tools
-	Benchmarks/run --sizes 300 --runs 1 --gugus $(or $(GUGUS),.build-bench/release/gugus)
+	Benchmarks/run --sizes 300 --runs 1 --results .build-bench/results-smoke.md --gugus $(or $(GUGUS),.build-bench/release/gugus)
 
 bench-tools:
 	scripts/setup

@@ -279,5 +279,9 @@ import Testing
 
         try site.write("templates/i18n/id.yaml", "published: Diterbitkan\nsource: Sumber: resmi\n")
         #expect(site.buildErrors().contains { $0.hasPrefix("templates/i18n/id.yaml:2:") && $0.contains("the YAML is not valid") })
+
+        // An empty file would take every label off the pages.
+        try site.write("templates/i18n/id.yaml", "# diisi nanti\n")
+        #expect(site.buildErrors().contains { $0.hasPrefix("templates/i18n/id.yaml:1:") && $0.contains("the interface strings file is empty") })
     }
 }

@@ -100,7 +100,9 @@ public struct Theme: Sendable {
         let node: Node
         switch YAMLDocument.parse(text, file: file, firstLine: 1) {
         case let .failure(diagnostic): return .failure(diagnostic)
-        case .success(nil): return .success([:])
+        case .success(nil):
+            // The file replaces the built-in one whole: empty, every page would lose its labels.
+            return .failure(Diagnostic(file: file, message: "the interface strings file is empty", hint: hint))
         case let .success(read?): node = read
         }
         func problem(_ node: Node, _ message: String) -> Diagnostic {
