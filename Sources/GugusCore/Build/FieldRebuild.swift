@@ -28,8 +28,19 @@ extension IncrementalBuilder {
             else { return nil }
             loaded.items[position] = item
         }
-        let index = SiteValidator.validate(loaded, diagnostics: &log)
-        let site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
+        // The references are checked on another core while this one resolves the site (any
+        // problem sends the change to the full build, which reports it).
+        let index = SiteValidator.index(loaded, diagnostics: &log)
+        var site: Site?
+        let references = Concurrently.run({ [loaded] in
+            var problems = DiagnosticLog()
+            SiteValidator.checkReferences(loaded, index: index, diagnostics: &problems)
+            return problems
+        }, while: {
+            site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
+        })
+        log.append(contentsOf: references.items)
+        guard let site else { return nil }
         let old = report.site
         guard log.items.isEmpty, Self.sameShape(old, site), Self.samePageCounts(old, site) else {
             return nil

@@ -1,5 +1,5 @@
 /// Lookup tables built while checking the references of a site.
-struct ContentIndex {
+struct ContentIndex: Sendable {
     var decreeByNumber: [String: ContentItem] = [:]
     var eventBySlug: [String: ContentItem] = [:]
     var regionCodes: Set<String> = []
@@ -15,6 +15,14 @@ enum SiteValidator {
     ]
 
     static func validate(_ site: LoadedSite, diagnostics: inout DiagnosticLog) -> ContentIndex {
+        let index = self.index(site, diagnostics: &diagnostics)
+        checkReferences(site, index: index, diagnostics: &diagnostics)
+        return index
+    }
+
+    /// The lookup tables Resolve needs, checking on the way that addresses and decree
+    /// numbers are unique and the regions are well formed.
+    static func index(_ site: LoadedSite, diagnostics: inout DiagnosticLog) -> ContentIndex {
         var index = ContentIndex()
         index.regionCodes = Set(site.regions.map(\.value.code))
         index.mediaPaths = Dictionary(site.media.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -51,6 +59,13 @@ enum SiteValidator {
             }
         }
 
+        return index
+    }
+
+    /// Every reference (region, media, decree, event) resolves and no decrees amend one
+    /// another in a circle. Resolve does not depend on these checks: the dev server runs
+    /// them beside it.
+    static func checkReferences(_ site: LoadedSite, index: ContentIndex, diagnostics: inout DiagnosticLog) {
         for item in site.items {
             if let region = item.common.region { checkRegion(region, codes: index.regionCodes, diagnostics: &diagnostics) }
             if let image = item.common.image { checkMedia(image, kind: "image", index: index, diagnostics: &diagnostics) }
@@ -70,7 +85,6 @@ enum SiteValidator {
             }
         }
         checkAmendmentCycles(index: index, diagnostics: &diagnostics)
-        return index
     }
 
     static func checkRegions(_ regions: [Located<Region>], diagnostics: inout DiagnosticLog) {

@@ -119,4 +119,25 @@ import Testing
         guard case let .failure(failure) = builder.build(changed: ["content/news/a.md"]) else { Issue.record("expected errors"); return }
         #expect(failure.diagnostics.contains { $0.description.hasPrefix("content/news/a.md:5:1: error:") })
     }
+
+    @Test func aFieldEditThatBreaksAReferenceIsReportedAtItsLine() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("a", title: "Lama"), news("b", title: "Kedua")]))
+        var builder = IncrementalBuilder(options: options(site, output: site.output))
+        guard case .success(.full) = builder.build(changed: []) else { Issue.record("the first build failed"); return }
+        // Only the title and an event that does not exist change: the shape is the same, and
+        // the reference is checked beside the resolution of the site.
+        try site.write("content/news/a.md", "---\ntitle: Baru\ndate: 2024-07-25\nevents: [tidak-ada]\n---\nIsi berita.\n")
+        guard case let .failure(failure) = builder.build(changed: ["content/news/a.md"]) else {
+            Issue.record("a broken reference must not build")
+            return
+        }
+        #expect(failure.diagnostics.contains {
+            $0.description.hasPrefix("content/news/a.md:4:") && $0.description.contains("no event has the slug \"tidak-ada\"")
+        })
+        #expect(!site.page("berita/a/index.html").contains("Baru"), "the page keeps its last good version")
+        // Mended, the edit shows.
+        try site.write("content/news/a.md", "---\ntitle: Baru\ndate: 2024-07-25\n---\nIsi berita.\n")
+        guard case .success = builder.build(changed: ["content/news/a.md"]) else { Issue.record("the mended file should build"); return }
+        #expect(site.page("berita/a/index.html").contains("<h1>Baru</h1>"))
+    }
 }
