@@ -92,6 +92,13 @@ public struct ListedEntry: Sendable, Hashable {
         box = Box(kind: kind, file: file, title: title, url: url, date: date, summary: summary, draft: draft)
     }
 
+    /// An item's entry; without `summary`, the item's own (and without either, lists show
+    /// the body's first paragraph).
+    init(_ item: ContentItem, url: String, date: CivilDate?, summary: String? = nil) {
+        self.init(kind: item.kind, file: item.file, title: item.title, url: url, date: date,
+                  summary: summary ?? item.common.summary, draft: item.common.draft)
+    }
+
     public var kind: ContentKind { _read { yield box.kind } }
     /// The content file, e.g. `content/news/x.md`.
     public var file: String { _read { yield box.file } }

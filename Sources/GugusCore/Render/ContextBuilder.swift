@@ -40,14 +40,14 @@ struct ContextBuilder: Sendable {
     /// The entries of each section list, in order.
     static func sections(of site: Site, format: Formatter) -> [ContentKind: [ListedEntry]] {
         [
-            .news: site.news.map { listed($0.item, $0.url, $0.fields.date) },
-            .event: site.events.map { listed($0.item, $0.url, $0.fields.start.date) },
+            .news: site.news.map { ListedEntry($0.item, url: $0.url, date: $0.fields.date) },
+            .event: site.events.map { ListedEntry($0.item, url: $0.url, date: $0.fields.start.date) },
             .decree: site.decrees.map { decree in
                 let status = format.text("decree_status_" + decree.status.rawValue)
-                return listed(decree.item, decree.url, decree.fields.date, "\(decree.fields.number.value) · \(status)"
+                return ListedEntry(decree.item, url: decree.url, date: decree.fields.date, summary: "\(decree.fields.number.value) · \(status)"
                     + (decree.item.common.summary.map { " · " + $0 } ?? ""))
             },
-            .statistics: site.datasets.map { listed($0.item, $0.url, nil, $0.fields.description) },
+            .statistics: site.datasets.map { ListedEntry($0.item, url: $0.url, date: nil, summary: $0.fields.description) },
         ]
     }
 

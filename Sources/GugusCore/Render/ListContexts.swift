@@ -55,20 +55,20 @@ extension ContextBuilder {
     }
 
     func home() -> Context {
-        let latestNews = site.news.prefix(5).map { Self.listed($0.item, $0.url, $0.fields.date) }
+        let latestNews = site.news.prefix(5).map { ListedEntry($0.item, url: $0.url, date: $0.fields.date) }
         let upcoming = site.events.filter { ($0.fields.end ?? $0.fields.start).date >= site.now }.prefix(5)
         let inForce = site.decrees.filter { $0.status != .revoked }.prefix(5)
         let values: Context = Self.compact([
             "news": latestNews.isEmpty ? nil : latestNews.map(entry),
             "events": upcoming.isEmpty ? nil : upcoming.map { event -> Context in
-                var values = entry(Self.listed(event.item, event.url, event.fields.start.date))
+                var values = entry(ListedEntry(event.item, url: event.url, date: event.fields.start.date))
                 values["when"] = format.span(event.fields.start, event.fields.end)
                 values["location"] = event.fields.location
                 values["statusLabel"] = event.fields.status == "scheduled" ? nil : format.text("event_status_" + event.fields.status)
                 return values
             },
             "decrees": inForce.isEmpty ? nil : inForce.map { decree -> Context in
-                var values = entry(Self.listed(decree.item, decree.url, decree.fields.date))
+                var values = entry(ListedEntry(decree.item, url: decree.url, date: decree.fields.date))
                 values["number"] = decree.fields.number.value
                 values["statusLabel"] = format.text("decree_status_" + decree.status.rawValue)
                 return values
@@ -97,11 +97,5 @@ extension ContextBuilder {
                 "detail": "\(series) · \(fields.x) \(xColumn[last])", "unit": fields.unit, "url": dataset.url,
             ])
         }
-    }
-
-    /// An entry for a list; without `summary`, lists show the body's first paragraph.
-    static func listed(_ item: ContentItem, _ url: String, _ date: CivilDate?, _ summary: String? = nil) -> ListedEntry {
-        ListedEntry(kind: item.kind, file: item.file, title: item.title, url: url, date: date,
-                    summary: summary ?? item.common.summary, draft: item.common.draft)
     }
 }

@@ -173,9 +173,8 @@ enum SiteResolver {
 
     /// Each listed item's entry with its tags and region (without copying whole items).
     static func listed(_ site: Site) -> [Listed] {
-        func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> (ListedEntry, [Located<String>], String?) {
-            (ListedEntry(kind: item.kind, file: item.file, title: item.title, url: url, date: date, summary: item.common.summary, draft: item.common.draft),
-             item.common.tags, item.common.region?.value)
+        func entry(_ item: ContentItem, _ url: String, _ date: CivilDate?) -> Listed {
+            (ListedEntry(item, url: url, date: date), item.common.tags, item.common.region?.value)
         }
         return site.news.map { entry($0.item, $0.url, $0.fields.date) }
             + site.events.map { entry($0.item, $0.url, $0.fields.start.date) }
