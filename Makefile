@@ -10,7 +10,7 @@ site: release
 
 ## Run every test.
 test:
-	scripts/setup
+	scripts/setup --test
 	scripts/embed-theme --check || { echo "templates/ changed: run scripts/embed-theme"; exit 1; }
 	$(SWIFT) build
 	$(SWIFT) test

@@ -22,12 +22,20 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "CGugusSystem"),
+        // The few libvips calls Gugus makes, with fixed arguments (libvips' API is variadic).
+        .target(name: "CGugusImages", dependencies: ["CVips"]),
         .target(
             name: "GugusCore",
             dependencies: [
                 "CCmarkGFM",
                 "CGugusSystem",
+                "CGugusImages",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),

@@ -83,6 +83,11 @@ enum BuildSummary {
             lines.append("    \((labels[kind] ?? kind.rawValue).padding(toLength: 10, withPad: " ", startingAt: 0)) \(String(count).leftPadded(6))")
         }
         lines.append("  Files written \(String(report.filesWritten).leftPadded(9))")
+        let photos = report.site.library.plans.count
+        if photos > 0 {
+            let made = report.imagesProcessed == 0 ? "all from the cache" : "\(report.imagesProcessed) processed, \(report.imageFilesMade) files made"
+            lines.append("  Photos \(String(photos).leftPadded(16)) (\(made))")
+        }
         lines.append("  Time by phase")
         var total = 0.0
         for (name, seconds) in report.phases {

@@ -14,7 +14,7 @@ import Testing
         #expect(result.out.contains("news            1"))
         #expect(result.out.contains("Files written"))
         #expect(result.out.contains("Render"))
-        #expect(result.err.contains("[4/5] Render"))
+        #expect(result.err.contains("[4/6] Render"))
         #expect(site.exists("berita/x/index.html"))
     }
 

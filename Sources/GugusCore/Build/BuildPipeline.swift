@@ -18,6 +18,9 @@ public struct BuildReport: Sendable {
     public var entryHTML: [ListedEntry: String] = [:]
     /// What Load read, for the dev server's rebuilds after a change of front matter.
     public var loaded: LoadedSite?
+    /// Raster sources decoded by this build, and files they gave (0 when the cache had all).
+    public var imagesProcessed = 0
+    public var imageFilesMade = 0
 }
 
 /// Why a build failed: the diagnostics, sorted by file and line.
@@ -28,7 +31,7 @@ public struct BuildFailure: Error, Sendable {
 
 /// Load → Validate → Resolve → Render → Write, each phase timed and named in its errors.
 public enum BuildPipeline {
-    public static let phaseNames = ["Load", "Validate", "Resolve", "Render", "Write"]
+    public static let phaseNames = ["Load", "Validate", "Resolve", "Render", "Images", "Write"]
 
     public static func run(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) -> Result<BuildReport, BuildFailure> {
         var log = DiagnosticLog()
@@ -71,7 +74,10 @@ public enum BuildPipeline {
         log.append(contentsOf: bodyDiagnostics)
         let rendered: (files: [OutputFile], entryHTML: [ListedEntry: String]) = log.hasErrors ? ([], [:]) : SiteRenderer.render(site, theme: theme, bodies: bodies, searchTerms: options.searchTerms)
         var files = rendered.files
-        let produced = Set(files.map { URLManifest.url(ofOutputPath: $0.path) })
+        let imageReferences = ImageReferences.collect(loaded, bodies: bodies)
+        log.append(contentsOf: ImageReferences.unusedProblems(site.library, references: imageReferences))
+        // (Image derivatives change their address with their bytes: not recorded.)
+        let produced = Set(files.lazy.filter(\.isPermanent).map { URLManifest.url(ofOutputPath: $0.path) })
         let pageURLs = Set(site.permalinks.values).union(site.aliases.map(\.from))
         for gone in loaded.gone where pageURLs.contains(gone.value.url) || (!SiteRenderer.isPage(gone.value.url) && produced.contains(gone.value.url)) {
             log.error(gone.location, "\(gone.value.url) is listed as withdrawn, but a page is published at that address",
@@ -93,6 +99,13 @@ public enum BuildPipeline {
                                         output: options.output, site: site, files: files, bodies: bodies))
         }
         announce(4)
+        let images = ImageProcessor.run(
+            site.library.plans.keys.sorted().compactMap { site.library.plans[$0] }, references: imageReferences,
+            cacheRoot: ImageProcessor.cacheRoot(siteRoot: options.siteRoot))
+        log.append(contentsOf: images.diagnostics)
+        guard finish(4) else { return failed() }
+
+        announce(5)
         switch OutputWriter.write(files, to: options.output, siteRoot: options.siteRoot) {
         case let .success(count):
             // Drafts are not public: a preview with --drafts does not record addresses.
@@ -100,13 +113,14 @@ public enum BuildPipeline {
                 let problem = URLManifest.write(text, siteRoot: options.siteRoot) {
                 log.append(problem)
             }
-            _ = finish(4)
+            _ = finish(5)
             return .success(BuildReport(
                 pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site,
-                bodies: bodies, theme: theme, entryHTML: rendered.entryHTML, loaded: loaded))
+                bodies: bodies, theme: theme, entryHTML: rendered.entryHTML, loaded: loaded,
+                imagesProcessed: images.processed, imageFilesMade: images.filesMade))
         case let .failure(diagnostic):
             log.append(diagnostic)
-            _ = finish(4)
+            _ = finish(5)
             return failed()
         }
     }

@@ -47,12 +47,9 @@ extension IncrementalBuilder {
         }
 
         var bodies = report.bodies
-        let media = Set(site.media.map(\.path))
         for path in changed {
             guard let item = site.item(file: path) else { continue }  // a draft left out of this build
-            let context = LinkContext(file: path, bodyFirstLine: item.bodyFirstLine, permalinks: site.permalinks, media: media,
-                                      unpublished: site.unpublished)
-            let rendered = MarkdownRenderer.render(item.body, links: context)
+            let rendered = MarkdownRenderer.render(item.body, links: LinkContext(item: item, site: site))
             guard rendered.diagnostics.isEmpty else { return nil }
             bodies[path] = rendered
         }

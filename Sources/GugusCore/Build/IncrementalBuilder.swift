@@ -59,7 +59,6 @@ public struct IncrementalBuilder: Sendable {
         // takes longer than the pages the officer is looking at.
         var jobs: Set<SiteRenderer.Job> = []
         let files = SiteFiles(root: options.siteRoot)
-        let media = Set(site.media.map(\.path))
         // Text-only edits, each with its item as it was: anything else is for another path.
         var edits: [(path: String, old: ContentItem, split: FrontMatter)] = []
         for path in Set(paths) {
@@ -74,9 +73,7 @@ public struct IncrementalBuilder: Sendable {
         let (builderBefore, theme) = SiteRenderer.prepare(site, theme: original, bodies: bodies, specialized: specializedTheme)
         specializedTheme = theme
         for (path, old, split) in edits {
-            let context = LinkContext(file: path, bodyFirstLine: split.bodyFirstLine, permalinks: site.permalinks, media: media,
-                                      unpublished: site.unpublished)
-            let rendered = MarkdownRenderer.render(split.body, links: context)
+            let rendered = MarkdownRenderer.render(split.body, links: LinkContext(item: old, bodyFirstLine: split.bodyFirstLine, site: site))
             guard !rendered.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
             let summaryChanged = bodies[path]?.firstParagraph != rendered.firstParagraph && old.common.summary == nil
             bodies[path] = rendered

@@ -37,6 +37,8 @@ public struct SiteConfig: Sendable {
     public var sample: Bool
     /// Where the browser editor saves; with it the build writes /admin/.
     public var cms: CMSSettings? = nil
+    /// How raster media are published (`images:`).
+    public var images = ImageSettings()
 
     /// SAPA 129, the national hotline of KemenPPPA: shown when a site lists none.
     public static let defaultHotline = Hotline(

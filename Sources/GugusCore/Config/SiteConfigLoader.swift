@@ -1,6 +1,6 @@
 /// Reads `site.yaml` and `regions.yaml`.
 enum SiteConfigLoader {
-    static let siteKeys = ["title", "tagline", "base_url", "language", "time_zone", "organization", "hotlines", "per_page", "menu", "sample", "cms"]
+    static let siteKeys = ["title", "tagline", "base_url", "language", "time_zone", "organization", "hotlines", "per_page", "menu", "sample", "cms", "images"]
 
     static func loadSite(_ source: SourceText, diagnostics: inout DiagnosticLog) -> SiteConfig? {
         let node: Node?
@@ -63,12 +63,13 @@ enum SiteConfigLoader {
             reader.absorb(entry)
         }
         let cms = CMSSettings.read(from: &reader)
+        let images = ImageSettings.read(from: &reader)
         reader.reportUnknownKeys(known: siteKeys)
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title else { return nil }
         return SiteConfig(
             title: title.value, tagline: tagline, baseURL: baseURL, language: language, timeZone: timeZone,
-            organization: organization, hotlines: hotlines, perPage: perPage, menu: menu, sample: sample, cms: cms)
+            organization: organization, hotlines: hotlines, perPage: perPage, menu: menu, sample: sample, cms: cms, images: images)
     }
 
     static func loadRegions(_ source: SourceText, diagnostics: inout DiagnosticLog) -> [Located<Region>] {

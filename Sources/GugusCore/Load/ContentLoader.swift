@@ -1,12 +1,15 @@
 import Foundation
 import Yams
 
-/// A file under `content/media/`, copied verbatim to `public/media/`.
+/// A file under `content/media/`: copied verbatim to `public/media/`, unless it is a raster
+/// image, which goes through the image pipeline (`raster`).
 public struct MediaFile: Sendable, Hashable {
     /// The path under `media/`, e.g. `regulasi/sk-264.pdf`.
     public var path: String
     public var absolutePath: String
     public var size: Int
+    /// For a photo or other raster image: its digest, header and problems.
+    public var raster: RasterSource? = nil
 }
 
 /// Everything read from `content/`, before cross-references are checked.
@@ -51,7 +54,8 @@ public enum ContentLoader {
             diagnostics.append(contentsOf: itemDiagnostics)
             if let item { site.items.append(item) }
         }
-        site.media = files.mediaFiles(diagnostics: &diagnostics)
+        site.media = ImageInspector.inspect(files.mediaFiles(diagnostics: &diagnostics),
+                                            cacheFolder: ImageProcessor.cacheRoot(siteRoot: siteRoot))
         files.reportStrayEntries(diagnostics: &diagnostics)
         return site
     }

@@ -37,10 +37,30 @@ public struct LinkContext: Sendable {
     public var bodyFirstLine: Int
     /// `content/news/y.md` → `/berita/y/`, for every published content file.
     public var permalinks: [String: String]
-    /// Paths under media/ that exist.
-    public var media: Set<String>
+    /// The media: which paths exist, and what each raster image becomes.
+    public var media: MediaLibrary
     /// Content files that exist but are drafts left out of this build.
     public var unpublished: Set<String>
+    /// Whether the page shows the item's own `image` before the body: then every picture
+    /// of the body loads lazily; otherwise all but the first.
+    public var leadImage = false
+
+    public init(file: String, bodyFirstLine: Int, permalinks: [String: String], media: MediaLibrary, unpublished: Set<String>,
+                leadImage: Bool = false) {
+        self.file = file
+        self.bodyFirstLine = bodyFirstLine
+        self.permalinks = permalinks
+        self.media = media
+        self.unpublished = unpublished
+        self.leadImage = leadImage
+    }
+
+    /// The links of an item's body in a site (`bodyFirstLine`: where the body starts now,
+    /// when the file was edited since the site was loaded).
+    public init(item: ContentItem, bodyFirstLine: Int? = nil, site: Site) {
+        self.init(file: item.file, bodyFirstLine: bodyFirstLine ?? item.bodyFirstLine, permalinks: site.permalinks, media: site.library,
+                  unpublished: site.unpublished, leadImage: item.common.image != nil)
+    }
 }
 
 /// Markdown through cmark-gfm with the GitHub extensions. Raw HTML is omitted and unsafe
@@ -125,6 +145,8 @@ private struct TreeRewriter {
     /// Nodes taken out of the tree, to free once the HTML is rendered.
     var detached: [OpaquePointer] = []
     private var usedAnchors: [String: Int] = [:]
+    /// Pictures written so far (all but the page's first load lazily).
+    private var pictures = 0
 
     init(links: LinkContext) { self.links = links }
 
@@ -197,16 +219,52 @@ private struct TreeRewriter {
                 return
             }
         case .media:
-            let path = Self.normalize(target.path, relativeTo: links.file)
-            if let path, path.hasPrefix("content/media/"), links.media.contains(String(path.dropFirst("content/media/".count))) {
-                resolved = "/" + path.dropFirst("content/".count) + target.fragment
-            } else {
-                diagnostics.append(Diagnostic(at: location, "the file \(raw) is not in content/media/",
-                                              hint: "put the file in content/media/ and link it like ../media/\((raw as NSString).lastPathComponent)"))
+            guard let mediaPath = mediaPath(of: target.path) else {
+                let looked = Self.normalize(target.path, relativeTo: links.file) ?? "outside the site folder"
+                diagnostics.append(Diagnostic(at: location, "the file \(raw) is not in content/media/ (looked for \(looked))",
+                                              hint: "put the file in content/media/ and link it like media/\((raw as NSString).lastPathComponent) or ../media/\((raw as NSString).lastPathComponent)"))
+                return
+            }
+            if let problem = links.media.problems[mediaPath] {
+                diagnostics.append(Diagnostic(at: location, "the image media/\(mediaPath) cannot be published: \(problem.message)", hint: problem.hint))
+                return
+            }
+            resolved = "/media/" + mediaPath + target.fragment
+            if isImage, let plan = links.media.plans[mediaPath] {
+                cmark_node_set_url(node, resolved)  // (the address `gugus check` follows)
+                replaceWithPicture(node, plan: plan)
                 return
             }
         }
         if let resolved { cmark_node_set_url(node, resolved) }
+    }
+
+    /// The path under media/ of a link to a file there, or nil when no such file exists:
+    /// relative to the content file (`../media/x.jpg`) or, as `image:` is written, to
+    /// content/ (`media/x.jpg`).
+    private func mediaPath(of target: String) -> String? {
+        var candidates = [Self.normalize(target, relativeTo: links.file)]
+        if target.hasPrefix("media/") { candidates.append("content/" + target) }
+        for case let path? in candidates where path.hasPrefix("content/media/") {
+            let relative = String(path.dropFirst("content/media/".count))
+            if links.media.paths.contains(relative) { return relative }
+        }
+        return nil
+    }
+
+    /// Puts a `<picture>` with every size and format of the image in place of the image node.
+    private mutating func replaceWithPicture(_ node: OpaquePointer, plan: ImagePlan) {
+        let alt = Self.plainText(node).trimmingSpaces
+        let title = cmark_node_get_title(node).map { String(cString: $0) }
+        let lazy = links.leadImage || pictures > 0
+        pictures += 1
+        guard let picture = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(picture, ImageMarkup.picture(plan, alt: alt, title: title, lazy: lazy))
+        cmark_node_set_on_exit(picture, "")
+        cmark_node_insert_before(node, picture)
+        cmark_node_unlink(node)
+        // (Its alt text may point into its block's buffer: freed after rendering, as headings are.)
+        detached.append(node)
     }
 
     /// `content/news/x.md` + `../pages/y.md` → `content/pages/y.md`; nil when it leaves the site.

@@ -140,6 +140,8 @@ public struct Site: Sendable {
     public var tags: [Listing]
     public var regionListings: [Listing]
     public var media: [MediaFile]
+    /// The media as pages refer to them: paths, and what each raster becomes.
+    public var library = MediaLibrary()
     /// `content/news/x.md` → `/berita/x/` for every published file.
     public var permalinks: [String: String]
     /// Content files left out of this build (drafts).

@@ -71,8 +71,7 @@ struct ContextBuilder: Sendable {
     struct Sharing {
         /// OpenGraph type: `website` or `article`.
         var type = "website"
-        /// A site path under `/media/`.
-        var image: String?
+        var image: SharedImage?
         var imageAlt: String?
         /// The page's own schema.org node.
         var structured: JSONValue?
@@ -98,7 +97,9 @@ struct ContextBuilder: Sendable {
                 "title": title, "url": url, "canonical": base + url, "kind": kind,
                 "description": description, "isHome": url == "/", "isSearch": url == "/cari/",
                 "ogType": sharing.type, "ogLocale": site.config.language == "en" ? "en_US" : "id_ID",
-                "image": sharing.image.map { base + $0 }, "imageAlt": sharing.imageAlt,
+                "image": sharing.image.map { base + $0.url }, "imageAlt": sharing.imageAlt,
+                "imageWidth": sharing.image?.width.map(String.init), "imageHeight": sharing.image?.height.map(String.init),
+                "imageType": sharing.image?.type,
                 "jsonLD": StructuredData.scriptText(siteNodesText: siteNodesText, page: structured),
             ]),
         ]
@@ -198,7 +199,8 @@ struct ContextBuilder: Sendable {
             }] as Context,
             "region": region.map { ["name": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as Context },
             "image": item.common.image.flatMap { SitePath.mediaPath($0.value) }.map { path -> Context in
-                ["src": "/media/" + path, "alt": item.common.imageAlt ?? ""]
+                let alt = item.common.imageAlt ?? ""
+                return site.library.plans[path].map { ImageMarkup.values($0, alt: alt) } ?? ["src": "/media/" + path, "alt": alt]
             },
         ])
     }

@@ -173,6 +173,8 @@ a:hover { color: var(--accent-dark); }
 a:focus-visible, button:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 main:focus { outline: none; }
 img { max-width: 100%; height: auto; }
+.photo { margin: 1rem 0; }
+.photo img, .body picture img { display: block; }
 h1, h2, h3 { line-height: 1.25; }
 h1 { font-size: 1.9rem; margin: 1.5rem 0 0.75rem; }
 h2 { font-size: 1.4rem; margin-top: 2rem; }
@@ -431,7 +433,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
   </dl>
   {{^isCancelled}}<p class="calendar-links"><a href="{{icsURL}}" download>{{t.add_to_calendar}}</a> · <a href="/kegiatan/kalender.ics">{{t.subscribe_calendar}}</a></p>{{/isCancelled}}
   {{#summary}}<p class="lead">{{.}}</p>{{/summary}}
-  {{#image}}<figure><img src="{{src}}" alt="{{alt}}"></figure>{{/image}}
+  {{#image}}<figure class="photo">{{> picture}}</figure>{{/image}}
   <div class="body">
 {{{body}}}
   </div>
@@ -938,7 +940,10 @@ updated: Diperbarui
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:locale" content="{{page.ogLocale}}">
 {{#page.image}}<meta property="og:image" content="{{.}}">
-<meta property="og:image:alt" content="{{page.imageAlt}}">
+{{#page.imageType}}<meta property="og:image:type" content="{{.}}">
+{{/page.imageType}}{{#page.imageWidth}}<meta property="og:image:width" content="{{.}}">
+<meta property="og:image:height" content="{{page.imageHeight}}">
+{{/page.imageWidth}}<meta property="og:image:alt" content="{{page.imageAlt}}">
 {{/page.image}}
 <link rel="alternate" type="application/atom+xml" title="{{t.data_news_feed}}" href="/feed.xml">
 <link rel="alternate" type="application/atom+xml" title="{{t.data_event_feed}}" href="/kegiatan/feed.xml">
@@ -1011,7 +1016,7 @@ updated: Diperbarui
     <p class="meta">{{t.published}} <time datetime="{{dateISO}}">{{date}}</time>{{#author}} · {{t.author}}: {{.}}{{/author}}</p>
   </header>
   {{#summary}}<p class="lead">{{.}}</p>{{/summary}}
-  {{#image}}<figure><img src="{{src}}" alt="{{alt}}"></figure>{{/image}}
+  {{#image}}<figure class="photo">{{> picture}}</figure>{{/image}}
   <div class="body">
 {{{body}}}
   </div>
@@ -1039,7 +1044,7 @@ updated: Diperbarui
     <ol>{{#items}}<li><a href="#{{anchor}}">{{text}}</a></li>{{/items}}</ol>
   </nav>
   {{/tocList}}
-  {{#image}}<figure><img src="{{src}}" alt="{{alt}}"></figure>{{/image}}
+  {{#image}}<figure class="photo">{{> picture}}</figure>{{/image}}
   <div class="body">
 {{{body}}}
   </div>
@@ -1161,6 +1166,10 @@ updated: Diperbarui
   </ul>
 </nav>
 {{/pagination}}
+
+"""#,
+        "partials/picture.mustache": #"""
+<picture>{{#sources}}<source type="{{type}}" srcset="{{srcset}}" sizes="{{sizes}}">{{/sources}}<img src="{{src}}"{{#srcset}} srcset="{{.}}"{{/srcset}}{{#sizes}} sizes="{{.}}"{{/sizes}}{{#width}} width="{{width}}" height="{{height}}"{{/width}} alt="{{alt}}"></picture>
 
 """#,
         "partials/site-header.mustache": #"""

@@ -110,8 +110,7 @@ extension ContextBuilder {
     }
 
     func sharing(_ item: ContentItem, type: String, _ structured: JSONValue?) -> Sharing {
-        let image = item.common.image.flatMap { SitePath.mediaPath($0.value) }.map { "/media/" + $0 }
-        return Sharing(type: type, image: image, imageAlt: item.common.imageAlt, structured: structured)
+        Sharing(type: type, image: site.sharedImage(of: item), imageAlt: item.common.imageAlt, structured: structured)
     }
 
     /// The SVG chart of a dataset with its screen-reader description, or nil.

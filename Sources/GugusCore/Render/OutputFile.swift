@@ -6,11 +6,17 @@ public struct OutputFile: Sendable {
         case bytes(Data)
         /// Copied from a source file at write time (media).
         case copy(from: String)
+        /// A file of the image cache, linked into the site (copied where it cannot be linked).
+        /// The cache never changes a file in place, so the link always shows what was made.
+        case link(from: String)
     }
 
     /// Relative to the output folder, e.g. `berita/x/index.html`.
     public var path: String
     public var content: Content
+    /// False for files whose address may change from build to build (image derivatives):
+    /// they are not recorded in `published-urls.txt`.
+    public var isPermanent = true
 
     public init(path: String, text: String) {
         self.path = path
@@ -25,6 +31,13 @@ public struct OutputFile: Sendable {
     public init(path: String, copyFrom source: String) {
         self.path = path
         self.content = .copy(from: source)
+    }
+
+    /// A file of the image cache published at `url` (a site path, `/media/…`).
+    init(url: String, cached source: String, permanent: Bool) {
+        self.path = String(url.dropFirst())
+        self.content = .link(from: source)
+        self.isPermanent = permanent
     }
 
     /// The output path of a page URL: `/berita/x/` → `berita/x/index.html`.

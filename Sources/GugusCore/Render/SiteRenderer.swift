@@ -18,12 +18,8 @@ enum SiteRenderer {
     /// Renders every Markdown body once; list pages reuse the summaries.
     static func renderBodies(_ site: Site) -> (bodies: [String: RenderedMarkdown], diagnostics: [Diagnostic]) {
         let items = site.news.map(\.item) + site.events.map(\.item) + site.decrees.map(\.item) + site.pages.map(\.item) + site.datasets.map(\.item)
-        let mediaPaths = Set(site.media.map(\.path))
         let rendered = ParallelMap.map(items) { item in
-            let context = LinkContext(
-                file: item.file, bodyFirstLine: item.bodyFirstLine, permalinks: site.permalinks, media: mediaPaths,
-                unpublished: site.unpublished)
-            return (item.file, MarkdownRenderer.render(item.body, links: context))
+            (item.file, MarkdownRenderer.render(item.body, links: LinkContext(item: item, site: site)))
         }
         var bodies: [String: RenderedMarkdown] = [:]
         var diagnostics: [Diagnostic] = []
@@ -126,9 +122,29 @@ enum SiteRenderer {
         let builder = prepared
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
         files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
-        files += site.media.map { OutputFile(path: "media/" + $0.path, copyFrom: $0.absolutePath) }
+        files += mediaFiles(site)
         files += DecapCMS.files(for: site)
         return (files, builder.entryHTML)
+    }
+
+    /// The media of the site: other files as they are, rasters as their plans say (a stripped
+    /// copy at the original's address and the derivatives, from the image cache).
+    static func mediaFiles(_ site: Site) -> [OutputFile] {
+        var files: [OutputFile] = []
+        var published: Set<String> = []
+        for file in site.media {
+            guard file.raster != nil else {
+                files.append(OutputFile(path: "media/" + file.path, copyFrom: file.absolutePath))
+                continue
+            }
+            // A raster that cannot be published stopped the build before Write.
+            guard let plan = site.library.plans[file.path] else { continue }
+            for variant in plan.variants where published.insert(variant.url).inserted {
+                files.append(OutputFile(url: variant.url, cached: plan.cacheFolder + "/" + variant.cacheName,
+                                        permanent: variant.url == plan.original.url))
+            }
+        }
+        return files
     }
 
     static func render(_ job: Job, builder: ContextBuilder, theme: Theme) -> [OutputFile] {

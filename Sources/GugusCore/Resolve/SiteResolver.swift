@@ -65,6 +65,9 @@ enum SiteResolver {
             media: loaded.media, permalinks: permalinks, unpublished: unpublished, aliases: [], menu: [])
         // Assigned after the initializer, so that the lookup by code is built.
         site.regions = loaded.regions.map(\.value).sorted { $0.code < $1.code }
+        site.library = MediaLibrary(
+            loaded.media, settings: config.images, cacheRoot: ImageProcessor.cacheRoot(siteRoot: options.siteRoot),
+            shared: Set(published.compactMap { loaded.items[$0].common.image.flatMap { SitePath.mediaPath($0.value) } }))
 
         for position in published {
             let item = loaded.items[position]

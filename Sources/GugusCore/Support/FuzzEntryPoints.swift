@@ -42,13 +42,24 @@ public enum FuzzEntryPoints {
         _ = SitePath.mediaPath(text)
     }
 
+    /// A photo that becomes a `<picture>` and a damaged one, for the bodies the fuzzer writes.
+    static let fuzzMedia: MediaLibrary = {
+        var photo = MediaFile(path: "foto/x.jpg", absolutePath: "/nonexistent/foto/x.jpg", size: 1)
+        photo.raster = RasterSource(
+            format: .jpeg, digest: String(repeating: "a", count: 64),
+            header: ImageHeader(width: 4000, height: 3000, orientation: 6, hasAlpha: false, loader: "jpegload"), problem: nil)
+        var damaged = MediaFile(path: "foto/rusak.jpg", absolutePath: "/nonexistent/foto/rusak.jpg", size: 1)
+        damaged.raster = RasterSource(format: .jpeg, digest: "", header: nil, problem: ImageProblem(message: "damaged", hint: "copy it again"))
+        return MediaLibrary([photo, damaged], settings: ImageSettings(), cacheRoot: "/nonexistent", shared: [])
+    }()
+
     /// Markdown through cmark-gfm with link rewriting, as bodies are rendered.
     static func markdownLinks(_ text: String) {
         let body = FrontMatter(yaml: "", yamlFirstLine: 2, body: text, bodyFirstLine: 3)
         guard ContentLoader.checkBodyLimits(body, path: "content/news/fuzz.md") == nil else { return }
         let links = LinkContext(file: "content/news/fuzz.md", bodyFirstLine: 3,
                                 permalinks: ["content/news/a.md": "/berita/a/", "content/pages/b.md": "/b/"],
-                                media: ["foto/x.jpg"], unpublished: ["content/news/draf.md"])
+                                media: fuzzMedia, unpublished: ["content/news/draf.md"])
         let rendered = MarkdownRenderer.render(text, links: links)
         precondition(!rendered.html.lowercased().contains("<script"), "a script tag came through")
         precondition(!rendered.html.contains("href=\"javascript:"), "a javascript: link came through")

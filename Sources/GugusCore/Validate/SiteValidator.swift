@@ -4,6 +4,8 @@ struct ContentIndex: Sendable {
     var eventBySlug: [String: ContentItem] = [:]
     var regionCodes: Set<String> = []
     var mediaPaths: [String: MediaFile] = [:]
+    /// How raster media are published (their pixel limit decides which are refused).
+    var imageSettings = ImageSettings()
 }
 
 /// Validate: every reference resolves, slugs, numbers and URLs are unique, no decree amends
@@ -26,6 +28,7 @@ enum SiteValidator {
         var index = ContentIndex()
         index.regionCodes = Set(site.regions.map(\.value.code))
         index.mediaPaths = Dictionary(site.media.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        index.imageSettings = site.config?.images ?? ImageSettings()
         checkRegions(site.regions, diagnostics: &diagnostics)
         if let region = site.config?.organization?.region {
             checkRegion(region, codes: index.regionCodes, diagnostics: &diagnostics)
@@ -113,9 +116,14 @@ enum SiteValidator {
                               hint: "write a path inside content/media/ without `..`, like media/foto/rapat.jpg")
             return
         }
-        guard index.mediaPaths[path] == nil else { return }
-        diagnostics.error(reference.location, "the \(kind) file media/\(path) does not exist",
-                          hint: "put the file in content/media/\(path), or correct the path")
+        guard let file = index.mediaPaths[path] else {
+            diagnostics.error(reference.location, "the \(kind) file media/\(path) does not exist (looked for content/media/\(path))",
+                              hint: "put the file in content/media/\(path), or correct the path")
+            return
+        }
+        if let problem = ImageInspector.problem(of: file, settings: index.imageSettings) {
+            diagnostics.error(reference.location, "the \(kind) media/\(path) cannot be published: \(problem.message)", hint: problem.hint)
+        }
     }
 
     static func checkDecree(_ number: Located<String>, from item: ContentItem?, index: ContentIndex, diagnostics: inout DiagnosticLog) {

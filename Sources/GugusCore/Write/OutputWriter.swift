@@ -146,23 +146,28 @@ enum OutputWriter {
         let untouched = reusing ? untouchedFolders(allDirectories.union([""]), in: folder, known: known.folders) : []
         try createDirectories(allDirectories.subtracting(untouched), in: folder)
         // Files are independent: write them on every core.
-        let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?) in
+        // (`record` is nil for copies and links; `fresh` tells whether the file was made anew.)
+        let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?, fresh: Bool) in
             let target = folder + "/" + file.path
             switch file.content {
             case let .bytes(data):
                 if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], data: data) {
-                    return (nil, known.files[file.path])
+                    return (nil, known.files[file.path], false)
                 }
-                if let failure = writeFile(data, to: target) { return (failure, nil) }
-                return (nil, WrittenFiles.record(target, data: data))
+                if let failure = writeFile(data, to: target) { return (failure, nil, true) }
+                return (nil, WrittenFiles.record(target, data: data), true)
             case let .copy(source):
                 do {
                     if reusing { try? FileManager.default.removeItem(atPath: target) }
                     try FileManager.default.copyItem(atPath: source, toPath: target)
-                    return (nil, nil)
+                    return (nil, nil, true)
                 } catch {
-                    return ("\(file.path): \(error.localizedDescription)", nil)
+                    return ("\(file.path): \(error.localizedDescription)", nil, true)
                 }
+            case let .link(source):
+                // Already the same file (an earlier build linked it): nothing to do.
+                if reusing && isSameFile(target, source) { return (nil, nil, false) }
+                return (linkOrCopy(source, to: target, replacing: reusing), nil, true)
             }
         }
         var records = WrittenRecord()
@@ -172,10 +177,11 @@ enum OutputWriter {
         var changed = allDirectories.union([""]).subtracting(untouched)
         for directory in changed where !directory.isEmpty { changed.insert(parent(of: directory)) }
         for (file, result) in zip(files, results) {
-            if case .copy = file.content {
+            switch file.content {
+            case .copy, .link:
                 records.copies.insert(file.path)
-                changed.insert(parent(of: file.path))
-            } else {
+                if result.fresh { changed.insert(parent(of: file.path)) }
+            case .bytes:
                 records.files[file.path] = result.record
                 if known.files[file.path] == nil { changed.insert(parent(of: file.path)) }
             }
@@ -194,6 +200,30 @@ enum OutputWriter {
         records.folders = stamps(of: changed.intersection(allDirectories.union([""])), in: folder)
         for relative in untouched where !changed.contains(relative) { records.folders[relative] = known.folders[relative] }
         return records
+    }
+
+    /// Whether two paths name the same file (one inode): an earlier build's link.
+    static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        return lstat(first, &a) == 0 && stat(second, &b) == 0 && a.st_mode & S_IFMT == S_IFREG && a.st_ino == b.st_ino && a.st_dev == b.st_dev
+    }
+
+    /// A hard link to `source` at `target` (no bytes copied), or a copy where the two are on
+    /// different file systems; nil on success, else what failed.
+    static func linkOrCopy(_ source: String, to target: String, replacing: Bool) -> String? {
+        if replacing {
+            var status = stat()
+            if lstat(target, &status) == 0 {
+                if status.st_mode & S_IFMT == S_IFDIR { try? FileManager.default.removeItem(atPath: target) } else { unlink(target) }
+            }
+        }
+        if link(source, target) == 0 { return nil }
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: target)
+            return nil
+        } catch {
+            return "\(target): \(error.localizedDescription)"
+        }
     }
 
     /// `berita/x/index.html` → `berita/x`; `index.html` → "".

@@ -14,6 +14,8 @@ enum AtomFeed {
         var summary: String?
         var html: String
         var categories: [String]
+        /// The item's picture, as an enclosure.
+        var image: SharedImage? = nil
     }
 
     struct Feed {
@@ -32,7 +34,8 @@ enum AtomFeed {
                 title: news.item.title, url: news.url, published: date,
                 updated: news.item.common.updated.map { LocalDateTime(date: max($0, news.fields.date)) } ?? date,
                 author: news.fields.author, summary: builder.summary(of: news.item),
-                html: builder.body(of: news.item)?.html ?? "", categories: news.item.common.tags.map(\.value))
+                html: builder.body(of: news.item)?.html ?? "", categories: news.item.common.tags.map(\.value),
+                image: site.sharedImage(of: news.item))
         }
         return Feed(title: site.config.title + " · " + builder.format.text("section_news"), subtitle: site.config.tagline,
                     path: "/feed.xml", pageURL: "/berita/", entries: Array(entries))
@@ -52,7 +55,8 @@ enum AtomFeed {
                 title: event.item.title, url: event.url, published: start,
                 updated: event.item.common.updated.map { LocalDateTime(date: $0) } ?? start,
                 author: fields.organizer, summary: summary, html: builder.body(of: event.item)?.html ?? "",
-                categories: [builder.format.text("event_kind_" + fields.kind)] + event.item.common.tags.map(\.value))
+                categories: [builder.format.text("event_kind_" + fields.kind)] + event.item.common.tags.map(\.value),
+                image: site.sharedImage(of: event.item))
         }
         return Feed(title: site.config.title + " · " + builder.format.text("section_event"), subtitle: site.config.tagline,
                     path: "/kegiatan/feed.xml", pageURL: "/kegiatan/", entries: Array(entries))
@@ -82,6 +86,9 @@ enum AtomFeed {
             lines.append(XMLText.element("title", entry.title))
             lines.append(XMLText.element("id", base + entry.url))
             lines.append("<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(base + entry.url))\"/>")
+            if let image = entry.image {
+                lines.append("<link rel=\"enclosure\" type=\"\(XMLText.escape(image.type))\" href=\"\(XMLText.escape(base + image.url))\"/>")
+            }
             lines.append(XMLText.element("published", Timestamp.rfc3339(entry.published, zone: zone)))
             lines.append(XMLText.element("updated", Timestamp.rfc3339(entry.updated, zone: zone)))
             lines.append("<author>" + XMLText.element("name", entry.author ?? publisher) + "</author>")
@@ -96,6 +103,22 @@ enum AtomFeed {
 
     /// Feed readers show content away from the site: root-relative links become absolute.
     static func absolutize(_ html: String, base: String) -> String {
-        html.replacingOccurrences(of: "(href|src)=\"/(?!/)", with: "$1=\"\(base)/", options: .regularExpression)
+        let linked = html.replacingOccurrences(of: "(href|src)=\"/(?!/)", with: "$1=\"\(base)/", options: .regularExpression)
+        guard ByteSearch.contains(linked, " srcset=\"") else { return linked }
+        // Each candidate of a `srcset` (`/media/x-480w.….webp 480w, …`).
+        var result = ""
+        var rest = linked[...]
+        while let start = rest.range(of: " srcset=\"") {
+            result += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            let end = rest.firstIndex(of: "\"") ?? rest.endIndex
+            result += rest[..<end].split(separator: ",", omittingEmptySubsequences: false).map { candidate -> String in
+                let trimmed = candidate.drop { $0 == " " }
+                let space = String(candidate.prefix(candidate.count - trimmed.count))
+                return trimmed.hasPrefix("/") && !trimmed.hasPrefix("//") ? space + base + trimmed : String(candidate)
+            }.joined(separator: ",")
+            rest = rest[end...]
+        }
+        return result + rest
     }
 }

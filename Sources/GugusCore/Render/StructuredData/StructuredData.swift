@@ -63,7 +63,7 @@ enum StructuredData {
     static func publisher(_ site: Site) -> JSONValue { .record(["@id": .text(organizationID(site))]) }
 
     static func image(_ item: ContentItem, site: Site) -> JSONValue? {
-        item.common.image.flatMap { SitePath.mediaPath($0.value) }.map { .string(site.config.baseURL + "/media/" + $0) }
+        site.sharedImage(of: item).map { .string(site.config.baseURL + $0.url) }
     }
 
     static func news(_ news: ResolvedNews, site: Site, description: String?) -> JSONValue {
@@ -171,6 +171,8 @@ enum StructuredData {
         if lowered.hasSuffix(".png") { return "image/png" }
         if lowered.hasSuffix(".jpg") || lowered.hasSuffix(".jpeg") { return "image/jpeg" }
         if lowered.hasSuffix(".webp") { return "image/webp" }
+        if lowered.hasSuffix(".svg") { return "image/svg+xml" }
+        if lowered.hasSuffix(".gif") { return "image/gif" }
         return "application/octet-stream"
     }
 }

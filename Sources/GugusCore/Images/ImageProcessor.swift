@@ -1,0 +1,92 @@
+import Foundation
+
+/// The Images phase: makes the files of every plan that the cache does not hold yet, on every
+/// core (each source decoded once, shrunk while it loads), then removes what no plan uses.
+/// A rebuild with unchanged photos does no image work.
+enum ImageProcessor {
+    struct Outcome: Sendable {
+        var diagnostics: [Diagnostic] = []
+        /// Sources decoded and files written by this run.
+        var processed = 0
+        var filesMade = 0
+    }
+
+    /// Where the cache of a site lives: beside `content/`, never in the output.
+    static func cacheRoot(siteRoot: String) -> String {
+        siteRoot + "/.gugus-cache/images"
+    }
+
+    static func run(_ plans: [ImagePlan], references: [String: [SourceLocation]], cacheRoot: String) -> Outcome {
+        var outcome = Outcome()
+        let manager = FileManager.default
+        let jobs = plans.compactMap { plan -> (ImagePlan, [ImageVariant])? in
+            var names: Set<String> = []
+            let missing = plan.variants.filter { names.insert($0.cacheName).inserted && !manager.fileExists(atPath: plan.cacheFolder + "/" + $0.cacheName) }
+            return missing.isEmpty ? nil : (plan, missing)
+        }
+        // The largest first, so that both cores finish together.
+        .sorted { $0.0.width * $0.0.height > $1.0.width * $1.0.height }
+        let failures = ParallelMap.map(jobs) { plan, missing in make(missing, of: plan) }
+        for ((plan, missing), failure) in zip(jobs, failures) {
+            guard let failure else {
+                outcome.processed += 1
+                outcome.filesMade += missing.count
+                continue
+            }
+            let message = "the image media/\(plan.mediaPath) cannot be published: it is damaged or cut short (\(failure))"
+            let hint = "open it on your computer: if it shows, export it again as JPEG; if not, copy it again from the phone or camera"
+            let places = references[plan.mediaPath] ?? [SourceLocation(file: "content/media/" + plan.mediaPath)]
+            outcome.diagnostics += places.map { Diagnostic(at: $0, message, hint: hint) }
+        }
+        prune(cacheRoot, keeping: plans)
+        return outcome
+    }
+
+    /// Makes the missing files of one source; nil on success, else what went wrong.
+    private static func make(_ variants: [ImageVariant], of plan: ImagePlan) -> String? {
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: plan.cacheFolder, withIntermediateDirectories: true)
+        } catch {
+            return "the cache folder \(plan.cacheFolder) cannot be made: \(error.localizedDescription)"
+        }
+        // Written under temporary names and renamed into place: a file of the cache is
+        // either whole or absent, whatever stops the build.
+        let temporary = variants.map { plan.cacheFolder + "/.tmp-\(getpid())-" + $0.cacheName }
+        let outputs = zip(variants, temporary).map { variant, path in
+            ImageOutput(width: variant.width, format: variant.format, quality: plan.quality, path: path)
+        }
+        if let error = ImageLibrary.process(plan.sourcePath, baseWidth: plan.baseWidth, maxPixels: Int.max, outputs: outputs) {
+            for path in temporary { try? manager.removeItem(atPath: path) }
+            return error.message
+        }
+        for (variant, path) in zip(variants, temporary) where rename(path, plan.cacheFolder + "/" + variant.cacheName) != 0 {
+            let reason = String(cString: strerror(errno))
+            for path in temporary { try? manager.removeItem(atPath: path) }
+            return "the cache cannot be written: \(reason)"
+        }
+        return nil
+    }
+
+    /// Removes the cache folders and files that no plan of this build uses.
+    static func prune(_ cacheRoot: String, keeping plans: [ImagePlan]) {
+        let manager = FileManager.default
+        var used: [String: Set<String>] = [:]
+        for plan in plans {
+            used[(plan.cacheFolder as NSString).lastPathComponent, default: []].formUnion(plan.variants.map(\.cacheName))
+        }
+        guard let entries = try? manager.contentsOfDirectory(atPath: cacheRoot) else { return }
+        for entry in entries where !entry.hasPrefix(SourceIndex.fileName) {
+            let path = cacheRoot + "/" + entry
+            guard let names = used[entry] else {
+                try? manager.removeItem(atPath: path)
+                continue
+            }
+            for file in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where !names.contains(file) {
+                // (Another build's file being written is left alone.)
+                if file.hasPrefix(".tmp-"), !file.hasPrefix(".tmp-\(getpid())-") { continue }
+                try? manager.removeItem(atPath: path + "/" + file)
+            }
+        }
+    }
+}
