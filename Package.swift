@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(name: "CGugusSystem"),
         // The few libvips calls Gugus makes, with fixed arguments (libvips' API is variadic).
-        .target(name: "CGugusImages", dependencies: ["CVips"]),
+        .target(name: "CGugusImages", dependencies: ["CVips"], linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp")]),
         .target(
             name: "GugusCore",
             dependencies: [

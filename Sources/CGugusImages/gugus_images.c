@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <vips/vips.h>
+#include <webp/mux.h>
 #include "gugus_images.h"
 
 static GOnce started = G_ONCE_INIT;
@@ -70,6 +71,39 @@ static int to_srgb(VipsImage *in, VipsImage **out) {
     return vips_colourspace(in, out, VIPS_INTERPRETATION_sRGB, NULL);
 }
 
+/// libvips 8.14's WebP saver writes a small EXIF block even when told to strip (it rebuilds
+/// one from the resolution): the chunk is taken out with libwebpmux before the file is written.
+static int save_webp(VipsImage *image, const char *path, int quality) {
+    void *encoded = NULL;
+    size_t length = 0;
+    if (vips_webpsave_buffer(image, &encoded, &length, "Q", quality, "strip", TRUE, "effort", 4, "smart_subsample", FALSE, NULL))
+        return -1;
+    WebPData data = {encoded, length};
+    WebPMux *mux = WebPMuxCreate(&data, 0);
+    WebPData assembled;
+    WebPDataInit(&assembled);
+    int failed = !mux;
+    if (mux) {
+        WebPMuxDeleteChunk(mux, "EXIF");
+        WebPMuxDeleteChunk(mux, "XMP ");
+        WebPMuxDeleteChunk(mux, "ICCP");
+        failed = WebPMuxAssemble(mux, &assembled) != WEBP_MUX_OK;
+        WebPMuxDelete(mux);
+    }
+    g_free(encoded);
+    if (failed) {
+        vips_error("gugus", "%s", "the WebP file cannot be assembled");
+        WebPDataClear(&assembled);
+        return -1;
+    }
+    FILE *file = fopen(path, "wb");
+    failed = !file || fwrite(assembled.bytes, 1, assembled.size, file) != assembled.size;
+    if (file && fclose(file) != 0) failed = 1;
+    WebPDataClear(&assembled);
+    if (failed) vips_error("gugus", "cannot write %s", path);
+    return failed ? -1 : 0;
+}
+
 static int save(VipsImage *image, const gugus_image_output *output) {
     const char *path = output->path;
     int q = output->quality;
@@ -77,7 +111,7 @@ static int save(VipsImage *image, const gugus_image_output *output) {
     case GUGUS_IMAGE_JPEG:
         return vips_jpegsave(image, path, "Q", q, "strip", TRUE, "optimize_coding", TRUE, "interlace", TRUE, NULL);
     case GUGUS_IMAGE_WEBP:
-        return vips_webpsave(image, path, "Q", q, "strip", TRUE, "effort", 4, "smart_subsample", FALSE, NULL);
+        return save_webp(image, path, q);
     case GUGUS_IMAGE_AVIF:
         return vips_heifsave(image, path, "Q", q, "strip", TRUE, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1, "effort", 2, NULL);
     case GUGUS_IMAGE_HEIC:

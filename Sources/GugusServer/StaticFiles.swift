@@ -14,7 +14,7 @@ struct StaticFiles<Context: RequestContext>: RouterMiddleware {
             "json": "application/json", "xml": "application/xml", "ics": "text/calendar; charset=utf-8",
             "csv": "text/csv; charset=utf-8", "txt": "text/plain; charset=utf-8", "yml": "text/yaml; charset=utf-8",
             "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
-            "gif": "image/gif", "ico": "image/x-icon", "pdf": "application/pdf", "woff2": "font/woff2",
+            "avif": "image/avif", "heic": "image/heic", "tif": "image/tiff", "tiff": "image/tiff", "gif": "image/gif", "ico": "image/x-icon", "pdf": "application/pdf", "woff2": "font/woff2",
         ]
     }
 

@@ -89,6 +89,8 @@ enum ScaffoldSettings {
     static let gitignore = """
         # Hasil `gugus build`: dibuat ulang setiap kali, tidak perlu disimpan di Git.
         public/
+        # Simpanan foto yang sudah diolah (ukuran kecil, tanpa lokasi GPS): dibuat ulang bila hilang.
+        .gugus-cache/
 
         """
 }

@@ -125,19 +125,32 @@ public enum SiteChecker {
 
 /// Small readings of generated HTML.
 enum HTMLText {
-    /// The values of every `href` and `src` attribute, entities decoded.
+    /// The values of every `href` and `src` attribute and every candidate of every `srcset`,
+    /// entities decoded.
     static func links(in html: String) -> [String] {
         var found: [String] = []
-        for attribute in [" href=\"", " src=\""] {
+        for attribute in [" href=\"", " src=\"", " srcset=\""] {
             var rest = html[...]
             while let range = rest.range(of: attribute) {
                 let after = rest[range.upperBound...]
                 guard let end = after.firstIndex(of: "\"") else { break }
-                found.append(decode(String(after[..<end])))
+                let value = decode(String(after[..<end]))
+                if attribute == " srcset=\"" {
+                    found += candidates(ofSrcset: value)
+                } else {
+                    found.append(value)
+                }
                 rest = after[end...]
             }
         }
         return found
+    }
+
+    /// The addresses of a `srcset` (`a.webp 480w, b.webp 960w` → a.webp, b.webp).
+    static func candidates(ofSrcset value: String) -> [String] {
+        value.split(separator: ",").compactMap { candidate in
+            candidate.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init)
+        }
     }
 
     static func decode(_ text: String) -> String {

@@ -14,7 +14,7 @@ public struct ImageSettings: Sendable, Hashable {
     /// The width of the picture link previews, feeds and search engines get.
     static let shareWidth = 1200
     /// Bumped when the same settings would make other pixels (a change of encoder options).
-    static let pipelineVersion = 1
+    static let pipelineVersion = 2
 
     public init() {}
 

@@ -46,6 +46,7 @@ import Testing
         let regions = site.read("content/regions.yaml")
         #expect(regions.contains("code: ID") && regions.contains("level: province") && regions.contains("level: regency"))
         #expect(site.read(".gitignore").contains("public/"))
+        #expect(site.read(".gitignore").contains(".gugus-cache/"))
         #expect(site.exists("content/media/.gitkeep"))
     }
 
