@@ -79,7 +79,7 @@ import Testing
             DataTable(columns: ["tahun", "jumlah"], rows: [["2024", "1"]])
         }
         guard let split = try? FrontMatterSplitter.split(source.text, path: path).get() else { return false }
-        let links = LinkContext(file: path, bodyFirstLine: split.bodyFirstLine, permalinks: [:], media: [], unpublished: [])
+        let links = LinkContext(file: path, bodyFirstLine: split.bodyFirstLine, permalinks: [:], media: MediaLibrary(), unpublished: [])
         let rendered = MarkdownRenderer.render(split.body, links: links)
         log.append(contentsOf: rendered.diagnostics)
         #expect(!rendered.html.contains("<script>"))

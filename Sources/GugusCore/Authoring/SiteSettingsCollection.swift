@@ -39,6 +39,19 @@ enum SiteSettingsCollection {
                 field("Jam layanan", "hours", "string", required: false),
             ]),
             list("Menu utama", "menu", [field("Judul", "title", "string"), field("Alamat", "url", "string")]),
+            object("Foto", "images", [
+                YAMLText.mapping([
+                    ("label", s("Lebar gambar turunan (piksel)")), ("name", s("widths")), ("widget", s("list")),
+                    ("required", DecapWidgets.bool(false)),
+                    ("field", YAMLText.mapping([("label", s("Lebar")), ("name", s("width")), ("widget", s("number")), ("value_type", s("int"))])),
+                ]),
+                YAMLText.mapping([("label", s("Format (yang terbaik dulu; terakhir jpeg atau png)")), ("name", s("formats"))]
+                    + DecapWidgets.select(ImageFormat.publishable.map { ($0.rawValue, $0.displayName) })
+                    + [("multiple", DecapWidgets.bool(true)), ("required", DecapWidgets.bool(false))]),
+                number("Lebar salinan di alamat asli foto", "max_width", range: 320...8192),
+                number("Batas piksel sebuah gambar", "max_pixels", range: 1_000_000...1_000_000_000),
+                number("Mutu (30-100)", "quality", range: 30...100),
+            ]),
             object("Pengelola konten (CMS)", "cms", [
                 select("Layanan", "backend", CMSSettings.backends.map { ($0, $0) }),
                 field("Repositori (pemilik/nama)", "repo", "string", required: false),
@@ -67,10 +80,11 @@ enum SiteSettingsCollection {
         YAMLText.mapping([("label", s(label)), ("name", s(name))] + DecapWidgets.select(options) + [("required", DecapWidgets.bool(required))])
     }
 
-    static func number(_ label: String, _ name: String) -> Node {
+    static func number(_ label: String, _ name: String, range: ClosedRange<Int> = 1...500) -> Node {
         YAMLText.mapping([
             ("label", s(label)), ("name", s(name)), ("widget", s("number")), ("value_type", s("int")),
-            ("min", YAMLText.plain("1")), ("max", YAMLText.plain("500")), ("required", DecapWidgets.bool(false)),
+            ("min", YAMLText.plain(String(range.lowerBound))), ("max", YAMLText.plain(String(range.upperBound))),
+            ("required", DecapWidgets.bool(false)),
         ])
     }
 

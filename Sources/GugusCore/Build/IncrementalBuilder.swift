@@ -33,7 +33,8 @@ public struct IncrementalBuilder: Sendable {
 
     /// Builds after a change of the given site-relative paths (all when empty).
     public mutating func build(changed paths: [String]) -> Result<Outcome, BuildFailure> {
-        if let last, !paths.isEmpty, let outcome = bodyOnlyRebuild(last, changed: paths) ?? fieldRebuild(last, changed: paths) {
+        if let last, !paths.isEmpty, let outcome = bodyOnlyRebuild(last, changed: paths) ?? fieldRebuild(last, changed: paths)
+            ?? mediaRebuild(last, changed: paths) {
             return .success(outcome)
         }
         specializedTheme = nil

@@ -129,10 +129,11 @@ enum SiteRenderer {
 
     /// The media of the site: other files as they are, rasters as their plans say (a stripped
     /// copy at the original's address and the derivatives, from the image cache).
-    static func mediaFiles(_ site: Site) -> [OutputFile] {
+    /// `only`: the files of these media paths alone.
+    static func mediaFiles(_ site: Site, only: Set<String>? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
         var published: Set<String> = []
-        for file in site.media {
+        for file in site.media where only?.contains(file.path) ?? true {
             guard file.raster != nil else {
                 files.append(OutputFile(path: "media/" + file.path, copyFrom: file.absolutePath))
                 continue

@@ -183,7 +183,7 @@ import Yams
         // region codes quoted; the loader reads all of them.
         let site = try InitSite()
         try FileManager.default.createDirectory(atPath: site.root + "/content/media/foto", withIntermediateDirectories: true)
-        try site.write("content/media/foto/rapat.jpg", "jpg")
+        try site.write("content/media/foto/rapat.jpg", data: tinyJPEG)
         try site.write("content/news/dari-cms.md", """
             ---
             title: Dari CMS

@@ -25,6 +25,10 @@ struct InitSite {
         try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
     }
 
+    func write(_ path: String, data: Data) throws {
+        try data.write(to: URL(fileURLWithPath: root + "/" + path))
+    }
+
     func append(_ path: String, _ text: String) throws {
         try write(path, read(path) + text)
     }

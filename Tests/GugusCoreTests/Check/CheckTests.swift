@@ -29,8 +29,8 @@ import Testing
 
                 ![](../media/foto.jpg)
                 """,
-            "content/media/foto.jpg": "jpg",
         ])
+        try site.write("content/media/foto.jpg", data: tinyJPEG)
         let outcome = try check(site)
         let lines = outcome.diagnostics.map(\.description)
         #expect(lines.contains { $0.hasPrefix("content/news/a.md:6:1: error: the link /cara-melapor/#tidak-ada points to #tidak-ada") }, "\(lines)")

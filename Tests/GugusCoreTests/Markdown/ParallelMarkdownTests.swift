@@ -10,7 +10,7 @@ struct ParallelMarkdownTests {
         let table = "\n\n| Wilayah | Catatan |\n|---|---|\n| Kutai ~~Barat~~ Timur | lihat www.kemenpppa.go.id |\n"
         let body = (1...40).map { "Paragraf \($0) dengan ~~coretan~~ dan www.kemenpppa.go.id di tengah kalimat." + ($0 % 5 == 0 ? table : "") }
             .joined(separator: "\n\n")
-        let links = LinkContext(file: "content/news/x.md", bodyFirstLine: 5, permalinks: [:], media: [], unpublished: [])
+        let links = LinkContext(file: "content/news/x.md", bodyFirstLine: 5, permalinks: [:], media: MediaLibrary(), unpublished: [])
         let rendered = ParallelMap.map(Array(0..<400)) { _ in MarkdownRenderer.render(body, links: links).html }
         let broken = rendered.filter { $0.contains("~~") || $0.contains(" www.kemenpppa.go.id ") }.count
         #expect(broken == 0, "\(broken) of \(rendered.count) bodies lost strikethrough or autolinks")

@@ -5,7 +5,7 @@ import Testing
 struct TableAlignmentTests {
     @Test func alignedColumnsGetClassesInsteadOfStyles() {
         let table = "| Wilayah | Kasus | Catatan |\n|:---|---:|:---:|\n| Kutai Timur | 12 | naik |\n| Banjar | 7 | turun |\n"
-        let links = LinkContext(file: "content/statistics/x.md", bodyFirstLine: 5, permalinks: [:], media: [], unpublished: [])
+        let links = LinkContext(file: "content/statistics/x.md", bodyFirstLine: 5, permalinks: [:], media: MediaLibrary(), unpublished: [])
         let html = MarkdownRenderer.render(table, links: links).html
         #expect(!html.contains("style="))
         #expect(html.components(separatedBy: "<td class=\"align-right\">").count == 3)
