@@ -261,7 +261,13 @@ private struct TreeRewriter {
         guard let picture = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
         cmark_node_set_on_enter(picture, ImageMarkup.picture(plan, alt: alt, title: title, lazy: lazy))
         cmark_node_set_on_exit(picture, "")
-        cmark_node_insert_before(node, picture)
+        guard cmark_node_insert_before(node, picture) != 0 else {
+            // A table cell takes no custom node (found by the fuzzer: the picture leaked and the
+            // image vanished): the image stays a plain `<img>` of the smallest derivative.
+            cmark_node_free(picture)
+            cmark_node_set_url(node, (plan.fallback.first ?? plan.original).url)
+            return
+        }
         cmark_node_unlink(node)
         // (Its alt text may point into its block's buffer: freed after rendering, as headings are.)
         detached.append(node)
