@@ -23,6 +23,8 @@ public struct ImagePlan: Sendable {
     /// The width the source is decoded to once; every variant is resized from it.
     var baseWidth: Int
     var quality: Int
+    /// Checked again before decoding, whatever Validate found in the header.
+    var maxPixels: Int
     /// Width and height as the picture is seen (orientation applied).
     public var width: Int
     public var height: Int
@@ -85,7 +87,7 @@ enum ImagePlanner {
         let share = shared ? variant(ImageSettings.shareWidth, header.hasAlpha ? .png : .jpeg) : nil
         return ImagePlan(
             mediaPath: file.path, sourcePath: file.absolutePath, cacheFolder: cacheFolder, baseWidth: baseWidth,
-            quality: settings.quality, width: width, height: height, candidates: candidates, original: original, share: share)
+            quality: settings.quality, maxPixels: settings.maxPixels, width: width, height: height, candidates: candidates, original: original, share: share)
     }
 
     /// `height` scaled from `fromWidth` to `width`, rounded as libvips rounds it.

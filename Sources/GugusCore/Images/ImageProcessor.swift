@@ -28,13 +28,20 @@ enum ImageProcessor {
         .sorted { $0.0.width * $0.0.height > $1.0.width * $1.0.height }
         let failures = ParallelMap.map(jobs) { plan, missing in make(missing, of: plan) }
         for ((plan, missing), failure) in zip(jobs, failures) {
-            guard let failure else {
+            let message: String
+            let hint: String
+            switch failure {
+            case nil:
                 outcome.processed += 1
                 outcome.filesMade += missing.count
                 continue
+            case let .image(reason)?:
+                message = "the image media/\(plan.mediaPath) cannot be published: it is damaged or cut short (\(reason))"
+                hint = "open it on your computer: if it shows, export it again as JPEG; if not, copy it again from the phone or camera"
+            case let .cache(reason)?:
+                message = "the image media/\(plan.mediaPath) cannot be processed: \(reason)"
+                hint = "check that the disk is not full and that you may write in the site folder (Gugus keeps processed photos in .gugus-cache/)"
             }
-            let message = "the image media/\(plan.mediaPath) cannot be published: it is damaged or cut short (\(failure))"
-            let hint = "open it on your computer: if it shows, export it again as JPEG; if not, copy it again from the phone or camera"
             let places = references[plan.mediaPath] ?? [SourceLocation(file: "content/media/" + plan.mediaPath)]
             outcome.diagnostics += places.map { Diagnostic(at: $0, message, hint: hint) }
         }
@@ -42,13 +49,19 @@ enum ImageProcessor {
         return outcome
     }
 
-    /// Makes the missing files of one source; nil on success, else what went wrong.
-    private static func make(_ variants: [ImageVariant], of plan: ImagePlan) -> String? {
+    /// Why a source's files could not be made: its pixels, or the cache.
+    enum Failure: Sendable {
+        case image(String)
+        case cache(String)
+    }
+
+    /// Makes the missing files of one source; nil on success.
+    private static func make(_ variants: [ImageVariant], of plan: ImagePlan) -> Failure? {
         let manager = FileManager.default
         do {
             try manager.createDirectory(atPath: plan.cacheFolder, withIntermediateDirectories: true)
         } catch {
-            return "the cache folder \(plan.cacheFolder) cannot be made: \(error.localizedDescription)"
+            return .cache("the folder \(plan.cacheFolder) cannot be made: \(error.localizedDescription)")
         }
         // Written under temporary names and renamed into place: a file of the cache is
         // either whole or absent, whatever stops the build.
@@ -56,14 +69,14 @@ enum ImageProcessor {
         let outputs = zip(variants, temporary).map { variant, path in
             ImageOutput(width: variant.width, format: variant.format, quality: plan.quality, path: path)
         }
-        if let error = ImageLibrary.process(plan.sourcePath, baseWidth: plan.baseWidth, maxPixels: Int.max, outputs: outputs) {
+        if let error = ImageLibrary.process(plan.sourcePath, baseWidth: plan.baseWidth, maxPixels: plan.maxPixels, outputs: outputs) {
             for path in temporary { try? manager.removeItem(atPath: path) }
-            return error.message
+            return .image(error.message)
         }
         for (variant, path) in zip(variants, temporary) where rename(path, plan.cacheFolder + "/" + variant.cacheName) != 0 {
             let reason = String(cString: strerror(errno))
             for path in temporary { try? manager.removeItem(atPath: path) }
-            return "the cache cannot be written: \(reason)"
+            return .cache("its files cannot be written into \(plan.cacheFolder): \(reason)")
         }
         return nil
     }
