@@ -1,3 +1,5 @@
+import Foundation
+
 /// Render's part of the image pipeline: `<picture>` markup and template values from a plan,
 /// without touching a pixel.
 enum ImageMarkup {
@@ -6,7 +8,13 @@ enum ImageMarkup {
     static let sizes = "(max-width: 52rem) calc(100vw - 2rem), 50rem"
 
     static func srcset(_ variants: [ImageVariant]) -> String {
-        variants.map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
+        variants.map { "\(address($0.url)) \($0.width)w" }.joined(separator: ", ")
+    }
+
+    /// A file's address as HTML and feeds write it: a space or another character that URLs do
+    /// not hold percent-encoded (`srcset` splits its candidates at spaces).
+    static func address(_ url: String) -> String {
+        url.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url
     }
 
     /// A `<picture>`: a `<source>` per better format, then the fallback `<img>` with its
@@ -20,7 +28,7 @@ enum ImageMarkup {
             html += "<source type=\"\(format.mimeType)\" srcset=\"\(escape(srcset(list)))\" sizes=\"\(sizes)\">"
         }
         let widest = plan.widest
-        html += "<img src=\"\(escape(plan.fallbackSource.url))\" srcset=\"\(escape(srcset(plan.fallback)))\" sizes=\"\(sizes)\""
+        html += "<img src=\"\(escape(address(plan.fallbackSource.url)))\" srcset=\"\(escape(srcset(plan.fallback)))\" sizes=\"\(sizes)\""
         html += " width=\"\(widest.width)\" height=\"\(widest.height)\" alt=\"\(escape(alt))\""
         if let title, !title.isEmpty { html += " title=\"\(escape(title))\"" }
         if lazy { html += " loading=\"lazy\" decoding=\"async\"" }
@@ -35,7 +43,7 @@ enum ImageMarkup {
             return ["type": format.mimeType, "srcset": srcset(list), "sizes": sizes]
         }
         return [
-            "src": plan.fallbackSource.url, "alt": alt, "srcset": srcset(plan.fallback), "sizes": sizes,
+            "src": address(plan.fallbackSource.url), "alt": alt, "srcset": srcset(plan.fallback), "sizes": sizes,
             "width": String(plan.widest.width), "height": String(plan.widest.height), "sources": sources,
         ]
     }
