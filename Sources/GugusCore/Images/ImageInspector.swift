@@ -56,7 +56,7 @@ enum ImageInspector {
         case let .success(read): header = read
         case let .failure(error):
             raster.problem = ImageProblem(
-                message: "the file is not a \(format.displayName) image that can be read (\(error.message))",
+                message: "the file is not a \(format.displayName) image that can be read (\(error.naming(file.absolutePath, as: "content/media/" + file.path)))",
                 hint: "open it on your computer: if it shows, export it again as JPEG; if not, copy it again from the phone or camera")
             return nil
         }
@@ -85,6 +85,12 @@ enum ImageInspector {
         return SourceIndex.Entry(stamp: stamp, digest: digest, header: header)
     }
 
+    /// `1200000` → "1.2", `100000000` → "100".
+    static func megapixels(_ pixels: Int) -> String {
+        let tenths = (pixels + 50_000) / 100_000
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// What stops a media file from being published with these settings, if anything.
     static func problem(of file: MediaFile, settings: ImageSettings) -> ImageProblem? {
         guard let raster = file.raster else { return nil }
@@ -93,7 +99,7 @@ enum ImageInspector {
         let pixels = header.width * header.height
         if pixels > settings.maxPixels {
             return ImageProblem(
-                message: "the image is \(header.width) × \(header.height) pixels (\(pixels / 1_000_000) megapixels), more than `images.max_pixels` allows (\(settings.maxPixels / 1_000_000) megapixels)",
+                message: "the image is \(header.width) × \(header.height) pixels (\(megapixels(pixels)) megapixels), more than `images.max_pixels` allows (\(megapixels(settings.maxPixels)) megapixels)",
                 hint: "make the picture smaller before adding it (a phone photo has 12 to 50 megapixels), or raise `max_pixels` under `images:` in content/site.yaml")
         }
         return nil

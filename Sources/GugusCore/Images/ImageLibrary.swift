@@ -68,6 +68,11 @@ struct ImageLibraryError: Error, Sendable {
     /// libvips' own words, first line only.
     var message: String
 
+    /// The message with a file's absolute path written as the site names it.
+    func naming(_ path: String, as name: String) -> String {
+        message.replacingOccurrences(of: path, with: name)
+    }
+
     init(message: String) {
         let first = message.split(separator: "\n").first.map(String.init) ?? message
         self.message = first.trimmingCharacters(in: .whitespaces)

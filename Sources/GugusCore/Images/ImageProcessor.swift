@@ -71,7 +71,7 @@ enum ImageProcessor {
         }
         if let error = ImageLibrary.process(plan.sourcePath, baseWidth: plan.baseWidth, maxPixels: plan.maxPixels, outputs: outputs) {
             for path in temporary { try? manager.removeItem(atPath: path) }
-            return .image(error.message)
+            return .image(error.naming(plan.sourcePath, as: "content/media/" + plan.mediaPath))
         }
         for (variant, path) in zip(variants, temporary) where rename(path, plan.cacheFolder + "/" + variant.cacheName) != 0 {
             let reason = String(cString: strerror(errno))

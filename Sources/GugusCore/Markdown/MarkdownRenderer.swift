@@ -226,6 +226,7 @@ private struct TreeRewriter {
                 return
             }
             if let problem = links.media.problems[mediaPath] {
+                cmark_node_set_url(node, "/media/" + mediaPath)  // (the file is used: not reported as unused too)
                 diagnostics.append(Diagnostic(at: location, "the image media/\(mediaPath) cannot be published: \(problem.message)", hint: problem.hint))
                 return
             }
