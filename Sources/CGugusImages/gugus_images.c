@@ -169,8 +169,11 @@ int gugus_image_process(const char *source, int base_width, long long max_pixels
     }
     g_strfreev(fields);
 
+    // Each width is resized once from the decoded image, and saved in every format asked.
     int result = 0;
+    char *done = g_malloc0(count);
     for (int i = 0; i < count && result == 0; i++) {
+        if (done[i]) continue;
         VipsImage *sized = NULL;
         if (outputs[i].width >= vips_image_get_width(memory)) {
             g_object_ref(memory);
@@ -181,12 +184,17 @@ int gugus_image_process(const char *source, int base_width, long long max_pixels
             result = -1;
             break;
         }
-        if (save(sized, &outputs[i])) {
-            take_error(error, error_size, "the image cannot be written");
-            result = -1;
+        for (int j = i; j < count && result == 0; j++) {
+            if (done[j] || outputs[j].width != outputs[i].width) continue;
+            done[j] = 1;
+            if (save(sized, &outputs[j])) {
+                take_error(error, error_size, "the image cannot be written");
+                result = -1;
+            }
         }
         g_object_unref(sized);
     }
+    g_free(done);
     g_object_unref(memory);
     return result;
 }

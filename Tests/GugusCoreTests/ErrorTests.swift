@@ -31,6 +31,25 @@ import Testing
         #expect(errors.first?.contains("must be put in quotes") == true)
     }
 
+    /// A `gugus new` file lists every field; someone adds `aliases:` at the top as well.
+    @Test func aFieldWrittenTwiceIsReportedAtItsSecondLineWithoutDumpingTheFile() throws {
+        let site = try TestSite(files: [
+            "content/news/x.md": "---\naliases: [/berita/lama/]\ntitle: Judul\ndate: 2024-01-01\nsummary: Ringkas\naliases: []\n---\nIsi\n",
+            "content/site.yaml": TestSite.siteYAML + "\nhotlines:\n  - {name: SAPA 129, phone: \"129\", phone: \"130\"}\n",
+        ])
+        let errors = site.buildErrors()
+        #expect(errors.contains("content/news/x.md:6:1: error: the field `aliases` is written twice (first on line 2)\n  hint: keep one `aliases:` line and delete the other (put all its values in the one you keep)"), "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("content/site.yaml:") && $0.contains("the field `hotlines` is written twice") }, "\(errors)")
+        #expect(!errors.joined().contains("Context"), "no dump of the front matter")
+        #expect(!errors.joined().contains("Ringkas"))
+    }
+
+    @Test func aDuplicateInANestedMapNamesThatLine() {
+        let found = DuplicateKeys.first(in: "title: A\nhotlines:\n  - name: SAPA\n    phone: \"129\"\n    phone: \"130\"\nmenu: []\n")
+        #expect(found == DuplicateKeys.Found(key: "phone", firstLine: 4, line: 5, column: 5))
+        #expect(DuplicateKeys.first(in: "a: {b: 1}\nc: [a, a]\nd: {a: 1}\n") == nil, "the same key in other maps, and list items, are no duplicates")
+    }
+
     @Test func refusesHostileInputsWithoutCrashing() throws {
         let bomb = "---\ntitle: Bom\ndate: 2024-01-01\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n---\n"
         let site = try TestSite(files: [

@@ -78,12 +78,28 @@ public enum YAMLDocument {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             var message = "the YAML is not valid: \(problem)"
-            if let context { message += " (\(context.description))" }
+            if let context, !context.text.isEmpty { message += " (\(context.text))" }
             return Diagnostic(
                 file: file, line: firstLine + mark.line - 1, column: mark.column, message: message,
                 hint: hint(for: problem))
+        case let .duplicatedKeysInMapping(keys, context):
+            if let found = DuplicateKeys.first(in: context.text) {
+                return Diagnostic(
+                    file: file, line: firstLine + found.line - 1, column: found.column,
+                    message: "the field `\(found.key)` is written twice (first on line \(firstLine + found.firstLine - 1))",
+                    hint: "keep one `\(found.key):` line and delete the other (put all its values in the one you keep)")
+            }
+            let names = keys.map { "`\($0)`" }.joined(separator: ", ")
+            return Diagnostic(file: file, line: firstLine, message: "a field is written twice: \(names)",
+                              hint: "keep one line of each field and delete the other")
+        case let .reader(problem, offset, _, yaml):
+            // The line of the byte where reading stopped.
+            let before = yaml.utf8.prefix(max(0, offset ?? 0))
+            let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            return Diagnostic(file: file, line: firstLine + line - 1, message: "the YAML cannot be read: \(problem)",
+                              hint: hint(for: problem))
         default:
-            return Diagnostic(file: file, line: firstLine, message: "the YAML is not valid: \(error)",
+            return Diagnostic(file: file, line: firstLine, message: "the YAML cannot be read",
                               hint: "check quotes, colons and indentation in the fields")
         }
     }
