@@ -16,6 +16,19 @@ struct SVGChart: Sendable {
     static let colors = ["#1d4f91", "#b34700", "#2b6a30", "#7b2d8e", "#5a5a5a"]
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4"]
     static let width = 400.0
+    /// A generous width of one character at 13 px (system fonts average less): every text is
+    /// placed so that its estimated width stays inside the chart.
+    static let characterWidth = 8.0
+
+    static func estimatedWidth(_ text: String, size: Double = 13) -> Double {
+        Double(text.count) * characterWidth * size / 13
+    }
+
+    /// `text` cut with an ellipsis to at most `width` (estimated).
+    static func fitted(_ text: String, width: Double, size: Double = 13) -> String {
+        let fits = Int(width / (characterWidth * size / 13))
+        return text.count <= fits ? text : String(text.prefix(max(1, fits - 1))) + "…"
+    }
 
     func svg() -> String {
         style == .bar ? barChart() : lineChart()
@@ -45,7 +58,8 @@ struct SVGChart: Sendable {
         var x = 0.0
         var row = 0.0
         for (index, series) in data.series.enumerated() {
-            let width = Double(series.name.count) * 7.5 + 30
+            let name = Self.fitted(series.name, width: Self.width - 24)
+            let width = Self.estimatedWidth(name) + 30
             if x + width > Self.width && x > 0 { x = 0; row += 20 }
             let color = Self.colors[index % Self.colors.count]
             let dash = Self.dashes[index % Self.dashes.count]
@@ -54,27 +68,32 @@ struct SVGChart: Sendable {
             } else {
                 parts.append("<rect x=\"\(format(x))\" y=\"\(format(y + row - 12))\" width=\"16\" height=\"12\" fill=\"\(color)\"/>")
             }
-            parts.append(text(x + 24, y + row, series.name))
+            parts.append(text(x + 24, y + row, name))
             x += width
         }
         return (parts.joined(), row + 24)
     }
 
-    /// Horizontal bars: long category names stay readable on a phone.
+    /// Horizontal bars: long category names stay readable on a phone. The name of the
+    /// categories heads their column; each label wraps onto at most three lines.
     private func barChart() -> String {
         let labelWidth = 150.0
+        let labelCharacters = Int(labelWidth / Self.characterWidth)
         let plotLeft = labelWidth + 8
-        let plotRight = Self.width - 48
+        // Room for the widest value written after its bar.
+        let widestValue = data.series.flatMap(\.values).compactMap { $0 }.map { Self.estimatedWidth(number($0)) }.max() ?? 24
+        let plotRight = Self.width - max(32, widestValue + 8)
         let barHeight = 16.0
         let ticks = data.ticks()
         let low = ticks.first ?? 0
         let high = ticks.last ?? 1
         func x(_ value: Double) -> Double { plotLeft + (value - low) / max(high - low, 1e-9) * (plotRight - plotLeft) }
         let (legendSVG, legendHeight) = legend(y: 14)
-        var y = legendHeight + 8
-        var body: [String] = []
+        var body: [String] = [text(2, legendHeight + 14, Self.fitted(data.categoryName, width: labelWidth), extra: " font-weight=\"bold\"")]
+        let barsTop = legendHeight + 24
+        var y = barsTop
         for (row, category) in data.categories.enumerated() {
-            let lines = Self.wrap(category, width: 22, maxLines: 3)
+            let lines = Self.wrap(category, width: labelCharacters, maxLines: 3)
             let groupHeight = max(Double(data.series.count) * (barHeight + 3), Double(lines.count) * 15) + 12
             for (index, line) in lines.enumerated() {
                 body.append(text(labelWidth, y + 13 + Double(index) * 15, line, anchor: "end"))
@@ -90,16 +109,21 @@ struct SVGChart: Sendable {
             y += groupHeight
         }
         let axisY = y
-        body.append("<line x1=\"\(format(plotLeft))\" y1=\"\(format(legendHeight))\" x2=\"\(format(plotLeft))\" y2=\"\(format(axisY))\" stroke=\"#1a1a1a\"/>")
+        body.append("<line x1=\"\(format(plotLeft))\" y1=\"\(format(barsTop - 4))\" x2=\"\(format(plotLeft))\" y2=\"\(format(axisY))\" stroke=\"#1a1a1a\"/>")
         body.append("<line x1=\"\(format(plotLeft))\" y1=\"\(format(axisY))\" x2=\"\(format(plotRight))\" y2=\"\(format(axisY))\" stroke=\"#1a1a1a\"/>")
         for tick in ticks {
             body.append("<line x1=\"\(format(x(tick)))\" y1=\"\(format(axisY))\" x2=\"\(format(x(tick)))\" y2=\"\(format(axisY + 5))\" stroke=\"#1a1a1a\"/>")
             body.append(text(x(tick), axisY + 19, number(tick), anchor: "middle"))
         }
-        let axisTitle = data.unit.map { "\(valueAxisName) (\($0))" } ?? valueAxisName
-        body.append(text((plotLeft + plotRight) / 2, axisY + 38, axisTitle, anchor: "middle", extra: " font-weight=\"bold\""))
-        body.append(text(0, legendHeight + 0, data.categoryName, extra: " font-weight=\"bold\" dy=\"-2\""))
+        let axisTitle = Self.fitted(data.unit.map { "\(valueAxisName) (\($0))" } ?? valueAxisName, width: Self.width)
+        body.append(text(centered(axisTitle, at: (plotLeft + plotRight) / 2), axisY + 38, axisTitle, anchor: "middle", extra: " font-weight=\"bold\""))
         return open(height: axisY + 46) + legendSVG + body.joined() + "</svg>"
+    }
+
+    /// Where to centre a text near `x` so that it stays inside the chart.
+    private func centered(_ text: String, at x: Double, size: Double = 13) -> Double {
+        let half = Self.estimatedWidth(text, size: size) / 2
+        return min(max(x, half), Self.width - half)
     }
 
     private var valueAxisName: String { data.series.count == 1 ? data.series[0].name : (data.unit == nil ? "nilai" : "jumlah") }
@@ -127,7 +151,8 @@ struct SVGChart: Sendable {
         body.append("<line x1=\"\(format(plotLeft))\" y1=\"\(format(plotBottom))\" x2=\"\(format(plotRight))\" y2=\"\(format(plotBottom))\" stroke=\"#1a1a1a\"/>")
         let labelEvery = max(1, Int((Double(count) * 40 / (plotRight - plotLeft)).rounded(.up)))
         for (index, category) in data.categories.enumerated() where index % labelEvery == 0 {
-            body.append(text(x(index), plotBottom + 18, String(category.prefix(12)), anchor: "middle"))
+            let label = Self.fitted(category, width: 96)
+            body.append(text(centered(label, at: x(index)), plotBottom + 18, label, anchor: "middle"))
         }
         for (index, series) in data.series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
@@ -146,11 +171,13 @@ struct SVGChart: Sendable {
                 body.append("<circle cx=\"\(format(x(position)))\" cy=\"\(format(y(value)))\" r=\"3.5\" fill=\"\(color)\"/>")
                 // Labels of the first series above the points, of the others below.
                 let offset = index == 0 ? -8.0 : 17.0
-                body.append(text(x(position), y(value) + offset, number(value), anchor: "middle", extra: " font-size=\"11\""))
+                let label = number(value)
+                body.append(text(centered(label, at: x(position), size: 11), y(value) + offset, label, anchor: "middle", extra: " font-size=\"11\""))
             }
         }
-        body.append(text((plotLeft + plotRight) / 2, plotBottom + 38, data.categoryName, anchor: "middle", extra: " font-weight=\"bold\""))
-        body.append(text(0, plotTop - 10, data.unit ?? valueAxisName, extra: " font-weight=\"bold\""))
+        let categoryName = Self.fitted(data.categoryName, width: Self.width)
+        body.append(text(centered(categoryName, at: (plotLeft + plotRight) / 2), plotBottom + 38, categoryName, anchor: "middle", extra: " font-weight=\"bold\""))
+        body.append(text(2, plotTop - 10, Self.fitted(data.unit ?? valueAxisName, width: Self.width), extra: " font-weight=\"bold\""))
         return open(height: plotBottom + 46) + legendSVG + body.joined() + "</svg>"
     }
 
@@ -172,6 +199,7 @@ struct SVGChart: Sendable {
             lines = Array(lines.prefix(maxLines))
             lines[maxLines - 1] = String(lines[maxLines - 1].prefix(width - 1)) + "…"
         }
-        return lines.map { $0.count > width + 6 ? String($0.prefix(width + 5)) + "…" : $0 }
+        // A word longer than a line is cut: a label never reaches past its column.
+        return lines.map { $0.count > width ? String($0.prefix(width - 1)) + "…" : $0 }
     }
 }
