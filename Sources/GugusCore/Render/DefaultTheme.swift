@@ -192,6 +192,22 @@ h3 { font-size: 1.15rem; }
 .menu { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .menu a { display: inline-block; padding: 0.35rem 0; min-height: 24px; }
 .menu a[aria-current] { font-weight: 700; color: var(--accent-dark); }
+/* On a phone the menu folds into a button (a <details>, no JavaScript), so that the page's
+   own heading starts on the first screen; the hotline bar above stays. */
+.menu-narrow { display: none; }
+.menu-narrow summary { cursor: pointer; padding: 0.35rem 0.6rem; border: 1px solid var(--line); border-radius: 4px; min-height: 24px; }
+.menu-narrow[open] { flex-basis: 100%; }
+.menu-narrow[open] summary { display: inline-block; margin-bottom: 0.35rem; }
+@media (max-width: 40rem) {
+  .site-header { padding: 0.4rem 0; }
+  .site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.4rem 0.75rem; }
+  .brand { font-size: 1.05rem; flex: 1 1 12rem; }
+  .tagline, .menu-wide { display: none; }
+  .menu-narrow { display: block; }
+  .sample-banner { font-size: 0.8rem; padding: 0.25rem 0.75rem; }
+  .hotline-bar { font-size: 0.85rem; padding: 0.3rem 0; }
+  .hotline-item { margin-right: 0.5rem; }
+}
 .lead { font-size: 1.15rem; color: var(--muted); }
 .meta { color: var(--muted); font-size: 0.95rem; }
 .hotline-box { background: var(--soft); border-left: 6px solid var(--accent); padding: 0.5rem 1.25rem 1rem; margin: 1.5rem 0; }
@@ -256,7 +272,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
 @media print {
   .search-form, .calendar-links { display: none; }
   .chart-figure svg { max-width: 100%; }
-  .hotline-bar, .site-header nav, .skip-link, .pagination, .site-footer .hotline-box { display: none; }
+  .hotline-bar, .site-header nav, .menu-narrow, .skip-link, .pagination, .site-footer .hotline-box { display: none; }
   body { font-size: 11pt; color: #000; }
   a { color: #000; }
   .body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; }
@@ -1154,6 +1170,16 @@ updated: Diperbarui
 </ul>
 
 """#,
+        "partials/menu-links.mustache": #"""
+<ul class="menu">
+  <li><a href="/"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
+  {{#menu}}
+  <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+  {{/menu}}
+  <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
+</ul>
+
+"""#,
         "partials/pagination.mustache": #"""
 {{#pagination}}
 <nav class="pagination" aria-label="{{t.pagination}}">
@@ -1177,15 +1203,15 @@ updated: Diperbarui
   <div class="wrap">
     <p class="brand"><a href="/">{{site.title}}</a></p>
     {{#site.tagline}}<p class="tagline">{{site.tagline}}</p>{{/site.tagline}}
-    <nav aria-label="{{t.main_menu}}">
-      <ul class="menu">
-        <li><a href="/"{{#page.isHome}} aria-current="page"{{/page.isHome}}>{{t.home}}</a></li>
-        {{#menu}}
-        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-        {{/menu}}
-        <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
-      </ul>
+    <nav class="menu-wide" aria-label="{{t.main_menu}}">
+      {{> menu-links}}
     </nav>
+    <details class="menu-narrow">
+      <summary>{{t.main_menu}}</summary>
+      <nav aria-label="{{t.main_menu}}">
+        {{> menu-links}}
+      </nav>
+    </details>
   </div>
 </header>
 
