@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean clients fuzz bench bench-smoke bench-tools
+.PHONY: site test build release theme clean clients fuzz bench bench-smoke bench-tools bench-images bench-images-smoke
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -41,6 +41,15 @@ bench: bench-tools
 ## The same on one site of 300 files, one run (fast, for CI).
 bench-smoke: bench-tools
 	Benchmarks/run --sizes 300 --runs 1 --results .build-bench/results-smoke.md --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## The image pipeline against Hugo's Resize: 50 photos of 12 megapixels, cold and warm
+## (Benchmarks/images/README.md; not part of `make test`).
+bench-images: bench-tools
+	Benchmarks/images/run --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## The same on 3 photos of 2 megapixels, one run (fast, for CI).
+bench-images-smoke: bench-tools
+	Benchmarks/images/run --smoke --gugus $(or $(GUGUS),.build-bench/release/gugus)
 
 bench-tools:
 	scripts/setup
