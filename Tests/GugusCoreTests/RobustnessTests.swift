@@ -71,8 +71,12 @@ import Testing
 
     /// The steps of Load and Render for one file's bytes, without touching the disk.
     static func loadAndRender(kind: ContentKind, path: String, bytes: [UInt8], log: inout DiagnosticLog) -> Bool {
-        guard case let .success(source) = SourceText.decode(Data(bytes), path: path, limit: SourceText.Limits.markdownBytes) else {
-            log.append(Diagnostic(file: path, message: "rejected text"))
+        let source: SourceText
+        switch SourceText.decode(Data(bytes), path: path, limit: SourceText.Limits.markdownBytes) {
+        case let .success(decoded): source = decoded
+        case let .failure(diagnostic):
+            // The reader's own error (not one the test adds): a rejected file must say why.
+            log.append(diagnostic)
             return false
         }
         let item = ContentLoader.decodeItem(kind: kind, source: source, diagnostics: &log) { _, _, _ in

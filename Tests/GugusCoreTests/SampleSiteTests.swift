@@ -7,7 +7,12 @@ import Testing
 @Suite struct SampleSiteTests {
     @Test func buildsEveryContractURL() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-sample-\(UUID().uuidString)").path
-        let result = BuildPipeline.run(BuildOptions(siteRoot: repositoryRoot, output: output, now: CivilDate(iso: "2026-11-23")))
+        var options = BuildOptions(siteRoot: repositoryRoot, output: output, now: CivilDate(iso: "2026-11-23"))
+        // Checked against the committed published-urls.txt, which a test must not rewrite.
+        options.recordsURLs = false
+        let manifest = try String(contentsOfFile: repositoryRoot + "/published-urls.txt", encoding: .utf8)
+        let result = BuildPipeline.run(options)
+        #expect(try String(contentsOfFile: repositoryRoot + "/published-urls.txt", encoding: .utf8) == manifest)
         if case let .failure(failure) = result {
             Issue.record("the sample site does not build:\n\(failure.diagnostics.map(\.description).joined(separator: "\n"))")
             return
@@ -23,6 +28,7 @@ import Testing
             "statistik/gugus-tugas-daerah.csv", "statistik/gugus-tugas-daerah.json", "apa-itu-tppo/index.html",
             "cara-melapor/index.html", "modus-perekrutan/index.html", "wilayah/64-08/index.html", "wilayah/id/index.html",
             "tag/gugus-tugas/index.html", "media/regulasi/sk-bupati-kutim-264-2023.pdf", "assets/style.css",
+            "media/foto/ilustrasi-sosialisasi.jpg",
         ]
         for path in paths {
             #expect(FileManager.default.fileExists(atPath: output + "/" + path), "missing \(path)")
