@@ -60,3 +60,52 @@ enum HTTPProbe {
         return (status, body)
     }
 }
+
+/// An open Server-Sent Events connection, read as a browser tab reads it: what arrived so
+/// far, and more on each `read`.
+final class EventStream {
+    private let fd: Int32
+    private(set) var received = ""
+
+    init?(port: Int, path: String) {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var tv = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        guard connected == 0, request.withCString({ send(fd, $0, strlen($0), 0) }) > 0 else {
+            close(fd)
+            return nil
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Reads for at most `seconds`, stopping as soon as everything received satisfies `done`;
+    /// returns whether it does.
+    @discardableResult
+    func read(for seconds: Double, until done: (String) -> Bool = { _ in false }) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 16384)
+        while Date() < deadline {
+            if done(received) { return true }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count > 0 { received += String(decoding: buffer[0..<count], as: UTF8.self) } else if count == 0 { break }
+        }
+        return done(received)
+    }
+
+    /// The generations of the `reload` messages received so far.
+    var reloads: [Int] {
+        received.components(separatedBy: "event: reload\ndata: ").dropFirst().compactMap { message in
+            message.range(of: "\"generation\":").flatMap { Int(message[$0.upperBound...].prefix { $0.isNumber }) }
+        }
+    }
+}

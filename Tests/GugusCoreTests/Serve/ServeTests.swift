@@ -48,13 +48,16 @@ import Testing
         #expect(HTTPProbe.get(port: port, "/berita").status == 301, "a folder without its slash is redirected")
         #expect(HTTPProbe.exchange(port: port, "GET /kegiatan/kalender.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").contains("Content-Type: text/calendar"))
 
-        // The browser's event stream says "reload" after an edit.
-        let events = HTTPProbe.exchange(port: port, "GET /__gugus/events HTTP/1.1\r\nHost: x\r\n\r\n", timeout: 3, until: "event: reload")
-        #expect(events.contains("text/event-stream") && events.contains("event: reload"))
-        let before = try #require(status(port)).generation
+        // A browser tab's open event stream: on connecting it gets the current status and
+        // nothing more until a save, then a push to reload, on the same connection.
+        let stream = try #require(EventStream(port: port, path: "/__gugus/events"))
+        stream.read(for: 1.5)
+        #expect(stream.received.contains("text/event-stream"))
+        let connected = stream.reloads
+        try #require(connected.count == 1, "one status message on connecting, none before the save: \(stream.received)")
         try site.write("content/news/rakor.md", "---\ntitle: Rakor Kedua\ndate: 2024-07-25\n---\nIsi baru.\n")
-        #expect(eventually { HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rakor Kedua") }, "the edit shows up")
-        #expect(eventually { (status(port)?.generation ?? 0) > before }, "the browser is told to reload")
+        #expect(stream.read(for: 15) { _ in stream.reloads.contains { $0 > connected[0] } }, "the open stream is told to reload after the save")
+        #expect(HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rakor Kedua"), "the page shows the edit when the browser reloads")
 
         // A mistake keeps the server running and tells the browser where it is.
         try site.write("content/news/rakor.md", "---\ntitle: Rakor Kedua\ndate: 25 Juli\n---\nIsi.\n")
