@@ -45,10 +45,12 @@ typedef struct {
 
 /// Decodes the source once, shrinking while it loads (JPEG, WebP, HEIF) to `base_width` (never
 /// wider than the source), applies the EXIF orientation, converts it to sRGB, then writes every output without
-/// any metadata (EXIF, GPS, XMP, IPTC, ICC), each resized from that one decoded image (so an
-/// output's pixels do not depend on which others are made with it). `max_pixels` refuses larger sources before
+/// any metadata (EXIF, GPS, XMP, IPTC, ICC). `ladder` (widths below `base_width`, widest
+/// first) is resized rung by rung from that one decoded image; an output at another width
+/// comes from the narrowest rung (or the decoded image) wider than it. An output's pixels
+/// depend on the source and the ladder only, not on which other outputs are made with it. `max_pixels` refuses larger sources before
 /// decoding. Returns 0, or -1 with a message in `error` (outputs written so far may remain).
-int gugus_image_process(const char *source, int base_width, long long max_pixels, const gugus_image_output *outputs, int count,
+int gugus_image_process(const char *source, int base_width, const int *ladder, int ladder_count, long long max_pixels, const gugus_image_output *outputs, int count,
                         char *error, size_t error_size);
 
 /// The SHA-256 of a file's bytes as 64 hexadecimal digits (GLib's checksum), read in blocks.

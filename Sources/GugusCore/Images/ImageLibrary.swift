@@ -39,8 +39,9 @@ enum ImageLibrary {
                                     hasAlpha: header.has_alpha != 0, loader: loader))
     }
 
-    /// Decodes `source` once at `baseWidth` (oriented, sRGB) and writes the outputs from it.
-    static func process(_ source: String, baseWidth: Int, maxPixels: Int, outputs: [ImageOutput]) -> ImageLibraryError? {
+    /// Decodes `source` once at `baseWidth` (oriented, sRGB), resizes it down the `ladder`
+    /// (widths below `baseWidth`, widest first) and writes the outputs from it.
+    static func process(_ source: String, baseWidth: Int, ladder: [Int], maxPixels: Int, outputs: [ImageOutput]) -> ImageLibraryError? {
         var message = [CChar](repeating: 0, count: 512)
         // The paths live as C strings for the length of the call.
         let paths = outputs.map { strdup($0.path) }
@@ -48,7 +49,9 @@ enum ImageLibrary {
         let list = zip(outputs, paths).map { output, path in
             gugus_image_output(width: Int32(output.width), format: output.format.code, quality: Int32(output.quality), path: path)
         }
-        let result = gugus_image_process(source, Int32(baseWidth), Int64(maxPixels), list, Int32(list.count), &message, message.count)
+        let rungs = ladder.map { Int32($0) }
+        let result = gugus_image_process(source, Int32(baseWidth), rungs, Int32(rungs.count), Int64(maxPixels), list, Int32(list.count),
+                                         &message, message.count)
         return result == 0 ? nil : ImageLibraryError(message: text(message))
     }
 

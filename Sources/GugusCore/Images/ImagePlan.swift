@@ -22,6 +22,8 @@ public struct ImagePlan: Sendable {
     var cacheFolder: String
     /// The width the source is decoded to once; every variant is resized from it.
     var baseWidth: Int
+    /// The widths below `baseWidth`, widest first, each resized from the one above it.
+    var ladder: [Int]
     var quality: Int
     /// Checked again before decoding, whatever Validate found in the header.
     var maxPixels: Int
@@ -62,9 +64,19 @@ enum ImagePlanner {
         let height = header.orientedHeight
         let baseWidth = min(width, settings.maxWidth)
         let baseHeight = scaledHeight(width: baseWidth, fromWidth: width, height: height)
-        /// The height of a variant resized from the decoded image (as libvips rounds it).
+        // Never wider than the source: widths it cannot fill give way to its own width.
+        let ladder = settings.widths.filter { $0 < baseWidth }.sorted(by: >)
+        var rungs: [(width: Int, height: Int)] = [(baseWidth, baseHeight)]
+        for rung in ladder {
+            let above = rungs[rungs.count - 1]
+            rungs.append((rung, scaledHeight(width: rung, fromWidth: above.width, height: above.height)))
+        }
+        /// The height of a variant as libvips makes it: a rung's from the rung above, another
+        /// width's from the narrowest rung wider than it.
         func heightAt(_ target: Int) -> Int {
-            target >= baseWidth ? baseHeight : scaledHeight(width: target, fromWidth: baseWidth, height: baseHeight)
+            if let rung = rungs.first(where: { $0.width == target }) { return rung.height }
+            let from = rungs.last { $0.width > target } ?? rungs[0]
+            return scaledHeight(width: target, fromWidth: from.width, height: from.height)
         }
         let tag = addressTag(digest: raster.digest, settings: settings)
         let cacheFolder = cacheRoot + "/" + String(raster.digest.prefix(40)) + "-" + settings.pixelKey
@@ -77,8 +89,7 @@ enum ImagePlanner {
                                 url: "/media/" + (directory.isEmpty ? "" : directory + "/") + name,
                                 cacheName: "\(w).\(format.fileExtension)")
         }
-        // Never wider than the source: widths it cannot fill give way to its own width.
-        var widths = settings.widths.filter { $0 < baseWidth }
+        var widths = ladder.reversed() as [Int]
         if widths.count < settings.widths.count { widths.append(baseWidth) }
         let formats = settings.formats(hasAlpha: header.hasAlpha)
         let candidates = formats.map { format in widths.map { variant($0, format) } }
@@ -86,7 +97,7 @@ enum ImagePlanner {
                                     cacheName: "\(baseWidth).\(raster.format.fileExtension)")
         let share = shared ? variant(ImageSettings.shareWidth, header.hasAlpha ? .png : .jpeg) : nil
         return ImagePlan(
-            mediaPath: file.path, sourcePath: file.absolutePath, cacheFolder: cacheFolder, baseWidth: baseWidth,
+            mediaPath: file.path, sourcePath: file.absolutePath, cacheFolder: cacheFolder, baseWidth: baseWidth, ladder: ladder,
             quality: settings.quality, maxPixels: settings.maxPixels, width: width, height: height, candidates: candidates, original: original, share: share)
     }
 

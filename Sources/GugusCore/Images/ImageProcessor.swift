@@ -69,7 +69,7 @@ enum ImageProcessor {
         let outputs = zip(variants, temporary).map { variant, path in
             ImageOutput(width: variant.width, format: variant.format, quality: plan.quality, path: path)
         }
-        if let error = ImageLibrary.process(plan.sourcePath, baseWidth: plan.baseWidth, maxPixels: plan.maxPixels, outputs: outputs) {
+        if let error = ImageLibrary.process(plan.sourcePath, baseWidth: plan.baseWidth, ladder: plan.ladder, maxPixels: plan.maxPixels, outputs: outputs) {
             for path in temporary { try? manager.removeItem(atPath: path) }
             return .image(error.naming(plan.sourcePath, as: "content/media/" + plan.mediaPath))
         }

@@ -14,7 +14,7 @@ public struct ImageSettings: Sendable, Hashable {
     /// The width of the picture link previews, feeds and search engines get.
     static let shareWidth = 1200
     /// Bumped when the same settings would make other pixels (a change of encoder options).
-    static let pipelineVersion = 2
+    static let pipelineVersion = 4
 
     public init() {}
 
@@ -80,7 +80,8 @@ public struct ImageSettings: Sendable, Hashable {
     }
 
     /// What else decides the pixels of a derivative: part of its cache key and its address.
+    /// (The widths make the ladder each derivative is resized down.)
     var pixelKey: String {
-        "v\(Self.pipelineVersion)-q\(quality)"
+        "v\(Self.pipelineVersion)-q\(quality)-w" + widths.map(String.init).joined(separator: ".")
     }
 }
