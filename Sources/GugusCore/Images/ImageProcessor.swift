@@ -18,10 +18,12 @@ enum ImageProcessor {
 
     static func run(_ plans: [ImagePlan], references: [String: [SourceLocation]], cacheRoot: String) -> Outcome {
         var outcome = Outcome()
-        let manager = FileManager.default
+        // One listing of each folder of the cache tells what is there (and what is left over).
+        let present = prune(cacheRoot, keeping: plans)
         let jobs = plans.compactMap { plan -> (ImagePlan, [ImageVariant])? in
             var names: Set<String> = []
-            let missing = plan.variants.filter { names.insert($0.cacheName).inserted && !manager.fileExists(atPath: plan.cacheFolder + "/" + $0.cacheName) }
+            let have = present[(plan.cacheFolder as NSString).lastPathComponent] ?? []
+            let missing = plan.variants.filter { names.insert($0.cacheName).inserted && !have.contains($0.cacheName) }
             return missing.isEmpty ? nil : (plan, missing)
         }
         // The largest first, so that both cores finish together.
@@ -45,7 +47,6 @@ enum ImageProcessor {
             let places = references[plan.mediaPath] ?? [SourceLocation(file: "content/media/" + plan.mediaPath)]
             outcome.diagnostics += places.map { Diagnostic(at: $0, message, hint: hint) }
         }
-        prune(cacheRoot, keeping: plans)
         return outcome
     }
 
@@ -81,25 +82,34 @@ enum ImageProcessor {
         return nil
     }
 
-    /// Removes the cache folders and files that no plan of this build uses.
-    static func prune(_ cacheRoot: String, keeping plans: [ImagePlan]) {
+    /// Removes the cache folders and files that no plan of this build uses; returns the files
+    /// each used folder holds.
+    @discardableResult
+    static func prune(_ cacheRoot: String, keeping plans: [ImagePlan]) -> [String: Set<String>] {
         let manager = FileManager.default
         var used: [String: Set<String>] = [:]
         for plan in plans {
             used[(plan.cacheFolder as NSString).lastPathComponent, default: []].formUnion(plan.variants.map(\.cacheName))
         }
-        guard let entries = try? manager.contentsOfDirectory(atPath: cacheRoot) else { return }
+        var present: [String: Set<String>] = [:]
+        guard let entries = try? manager.contentsOfDirectory(atPath: cacheRoot) else { return present }
         for entry in entries where !entry.hasPrefix(SourceIndex.fileName) {
             let path = cacheRoot + "/" + entry
             guard let names = used[entry] else {
                 try? manager.removeItem(atPath: path)
                 continue
             }
-            for file in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where !names.contains(file) {
-                // (Another build's file being written is left alone.)
-                if file.hasPrefix(".tmp-"), !file.hasPrefix(".tmp-\(getpid())-") { continue }
-                try? manager.removeItem(atPath: path + "/" + file)
+            var kept: Set<String> = []
+            for file in (try? manager.contentsOfDirectory(atPath: path)) ?? [] {
+                if names.contains(file) {
+                    kept.insert(file)
+                } else if !file.hasPrefix(".tmp-") || file.hasPrefix(".tmp-\(getpid())-") {
+                    // (Another build's file being written is left alone.)
+                    try? manager.removeItem(atPath: path + "/" + file)
+                }
             }
+            present[entry] = kept
         }
+        return present
     }
 }

@@ -97,21 +97,20 @@ struct SiteFiles: Sendable {
             let relative = base + "/" + next
             let name = (next as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute(relative)) else { continue }
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeSymbolicLink {
+            // (lstat and stat directly: Foundation's attributes cost a dictionary per file.)
+            var status = stat()
+            guard lstat(absolute(relative), &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFLNK {
                 guard staysInside(relative) else {
                     diagnostics.error(SourceLocation(file: relative), "this media file is a link to a place outside the site folder",
                                       hint: "copy the file into content/media/ instead of linking to it")
                     continue
                 }
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: absolute(relative), isDirectory: &isDirectory), isDirectory.boolValue { continue }
-            } else if type != .typeRegular {
+                guard stat(absolute(relative), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            } else if status.st_mode & S_IFMT != S_IFREG {
                 continue
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: absolute(relative))[.size] as? Int) ?? 0
-            files.append(MediaFile(path: next, absolutePath: absolute(relative), size: size))
+            files.append(MediaFile(path: next, absolutePath: absolute(relative), size: Int(status.st_size)))
         }
         return files.sorted { $0.path < $1.path }
     }
