@@ -398,3 +398,25 @@ def decree_slug(number):
 W3C_DATE = re.compile(
     r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?"
 )
+
+
+# ---------------------------------------------------------------------------
+# Headless Chromium (Debian's chromium and chromedriver), for the tests that need a browser.
+
+def headless_chromium(javascript=True):
+    """A headless Chromium driven by Selenium, 1280 x 900; tests emulate a phone with
+    `Emulation.setDeviceMetricsOverride` (headless windows are never narrower than 500 px)."""
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download a browser or driver
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("GUGUS_CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--window-size=1280,900", "--disable-dev-shm-usage",
+                     "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking"):
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    driver = webdriver.Chrome(options=options,
+                              service=Service(os.environ.get("GUGUS_CHROMEDRIVER", "/usr/bin/chromedriver")))
+    driver.set_page_load_timeout(30)
+    return driver

@@ -2,17 +2,10 @@
 width and at a desktop's (the SVG scales with its viewBox, so a text cut at one width is cut
 at all; both are checked as a reader would see them)."""
 
-import os
 import unittest
 
-os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download a browser or driver
-
 import clientsupport as support  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 
-CHROMIUM = os.environ.get("GUGUS_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("GUGUS_CHROMEDRIVER", "/usr/bin/chromedriver")
 
 # Each <text> of each chart: its box in the SVG's own units, against the viewBox.
 OUTSIDE_SCRIPT = """
@@ -38,13 +31,7 @@ class ChartLayoutTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for argument in ("--headless=new", "--no-sandbox", "--window-size=1280,900", "--disable-dev-shm-usage",
-                         "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking"):
-            options.add_argument(argument)
-        cls.driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-        cls.driver.set_page_load_timeout(30)
+        cls.driver = support.headless_chromium(javascript=True)
         cls.base = support.server_url()
 
     @classmethod

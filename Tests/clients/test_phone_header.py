@@ -6,15 +6,9 @@ menu is one tap away without JavaScript; on a desktop the menu is shown as it is
 import os
 import unittest
 
-os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download a browser or driver
-
 import clientsupport as support  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
-CHROMIUM = os.environ.get("GUGUS_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("GUGUS_CHROMEDRIVER", "/usr/bin/chromedriver")
 PHONE = (412, 915)
 
 
@@ -33,15 +27,8 @@ class PhoneHeaderTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for argument in ("--headless=new", "--no-sandbox", "--window-size=1280,900", "--disable-dev-shm-usage",
-                         "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking"):
-            options.add_argument(argument)
         # JavaScript off: the menu must open without it.
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-        cls.driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-        cls.driver.set_page_load_timeout(30)
+        cls.driver = support.headless_chromium(javascript=False)
         cls.base = support.server_url()
 
     @classmethod
