@@ -42,7 +42,7 @@ extension IncrementalBuilder {
         log.append(contentsOf: references.items)
         guard let site else { return nil }
         let old = report.site
-        guard log.items.isEmpty, Self.sameShape(old, site), Self.samePageCounts(old, site) else {
+        guard log.items.isEmpty, Self.sameShape(old, site), Self.samePageCounts(old, site), Self.sameImageFiles(old, site) else {
             return nil
         }
 
@@ -88,6 +88,13 @@ extension IncrementalBuilder {
 
     /// Whether every tag and region list has as many pages as before. (Section lists hold
     /// every published item of their type: the same addresses mean the same lengths.)
+    /// Whether both sites publish the same image files (an item that gets an `image` also
+    /// gets a picture for link previews, which only the full build makes).
+    static func sameImageFiles(_ old: Site, _ new: Site) -> Bool {
+        func files(_ site: Site) -> Set<String> { Set(site.library.plans.values.flatMap { $0.variants.map(\.url) }) }
+        return old.library.plans.count == new.library.plans.count && files(old) == files(new)
+    }
+
     static func samePageCounts(_ old: Site, _ new: Site) -> Bool {
         let perPage = new.config.perPage
         func pages(_ listing: Listing) -> Int { ContextBuilder.pageCount(listing.entries.count, perPage: perPage) }

@@ -62,6 +62,21 @@ import Testing
         expectSameAsFullBuild(site, &builder)
     }
 
+    @Test func anItemThatGetsAnImageGetsItsPictureForLinkPreviews() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("n1")]))
+        // Wide enough for its own 1200 px picture, which no page asked for before the edit.
+        try site.photo("foto/x.jpg", width: 1800, height: 1200)
+        var builder = IncrementalBuilder(options: options(site))
+        guard case .success(.full) = builder.build(changed: []) else { Issue.record("first build"); return }
+        let (path, _) = news("n1")
+        try site.write(path, "---\ntitle: Judul\ndate: 2024-07-25\nimage: media/foto/x.jpg\nimage_alt: Foto rapat\n---\nIsi berita.\n")
+        guard case .success = builder.build(changed: [path]) else { Issue.record("the edit should build"); return }
+        let page = site.page("berita/n1/index.html")
+        let preview = try #require(page.firstMatch(of: #/<meta property="og:image" content="https?://[^/]+(/media/[^"]+)">/#))
+        #expect(site.exists(String(preview.output.1.dropFirst())), "the link preview's picture \(preview.output.1) is published")
+        expectSameAsFullBuild(site, &builder)
+    }
+
     func expectSameAsFullBuild(_ site: TestSite, _ builder: inout IncrementalBuilder, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         _ = builder.finishDeferredWork()
         let reference = site.root + "/reference-\(UUID().uuidString)"
