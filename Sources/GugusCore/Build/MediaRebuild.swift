@@ -16,7 +16,8 @@ extension IncrementalBuilder {
         let cacheRoot = ImageProcessor.cacheRoot(siteRoot: options.siteRoot)
         let media = ImageInspector.inspect(files.mediaFiles(diagnostics: &log), cacheFolder: cacheRoot)
         let before = Dictionary(report.site.media.map { ($0.path, $0) }) { first, _ in first }
-        guard !log.hasErrors, before.keys.allSatisfy({ path in media.contains { $0.path == path } }) else { return nil }
+        let now = Set(media.map(\.path))
+        guard !log.hasErrors, before.keys.allSatisfy(now.contains) else { return nil }
         let changed = media.filter { before[$0.path] != $0 }
         let references = ImageReferences.collect(loaded, bodies: report.bodies)
         guard changed.allSatisfy({ references[$0.path] == nil }) else { return nil }
