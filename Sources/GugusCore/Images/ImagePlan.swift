@@ -55,11 +55,10 @@ public struct ImagePlan: Sendable {
 }
 
 enum ImagePlanner {
-    /// The plan of a raster media file that can be published; nil for other files.
+    /// The plan of a raster media file (one without a problem: `MediaLibrary` asks first);
+    /// nil for other files.
     static func plan(_ file: MediaFile, settings: ImageSettings, cacheRoot: String, shared: Bool) -> ImagePlan? {
-        guard let raster = file.raster, let header = raster.header, raster.problem == nil, !raster.digest.isEmpty,
-            ImageInspector.problem(of: file, settings: settings) == nil
-        else { return nil }
+        guard let raster = file.raster, let header = raster.header, raster.problem == nil, !raster.digest.isEmpty else { return nil }
         let width = header.orientedWidth
         let height = header.orientedHeight
         let baseWidth = min(width, settings.maxWidth)
