@@ -9,6 +9,20 @@ public struct ImageVariant: Sendable, Hashable {
     public var url: String
     /// Its name in the source's cache folder, e.g. `480.webp`.
     var cacheName: String
+    /// Its path in the cache (its folder's path and `cacheName`).
+    var cachePath: String
+    /// `url` as HTML and feeds write it (percent-encoded where needed).
+    public var address: String
+
+    init(width: Int, height: Int, format: ImageFormat, url: String, cacheFolder: String, cacheName: String) {
+        self.width = width
+        self.height = height
+        self.format = format
+        self.url = url
+        self.cacheName = cacheName
+        self.cachePath = cacheFolder + "/" + cacheName
+        self.address = ImageMarkup.address(url)
+    }
 }
 
 /// Resolve's part of the image pipeline: what a raster of `content/media/` becomes, worked
@@ -16,48 +30,76 @@ public struct ImageVariant: Sendable, Hashable {
 /// the Images phase makes the files into the cache; Write links them into the site.
 public struct ImagePlan: Sendable {
     /// The path under `media/`, e.g. `foto/rapat.jpg`.
-    public var mediaPath: String
-    var sourcePath: String
-    /// The folder of the cache that holds this source's files (digest and pixel settings).
-    var cacheFolder: String
+    public let mediaPath: String
+    let sourcePath: String
+    /// The folder of the cache that holds this source's files (digest and pixel settings),
+    /// and its name in the cache.
+    let cacheFolder: String
+    let cacheKey: String
     /// The width the source is decoded to once; every variant is resized from it.
-    var baseWidth: Int
+    let baseWidth: Int
     /// The widths below `baseWidth`, widest first, each resized from the one above it.
-    var ladder: [Int]
-    var quality: Int
+    let ladder: [Int]
+    let quality: Int
     /// Checked again before decoding, whatever Validate found in the header.
-    var maxPixels: Int
+    let maxPixels: Int
     /// Width and height as the picture is seen (orientation applied).
-    public var width: Int
-    public var height: Int
+    public let width: Int
+    public let height: Int
     /// The `srcset` candidates, one list per format (best first), narrowest first.
-    public var candidates: [[ImageVariant]]
+    public let candidates: [[ImageVariant]]
     /// The copy published at the original's own address (`/media/foto/rapat.jpg`): stripped,
     /// no wider than `max_width`, in the format its name promises.
-    public var original: ImageVariant
+    public let original: ImageVariant
     /// About 1200 px wide, JPEG (PNG with transparency): for link previews, search engines
     /// and feeds. Only for images used as an item's `image`.
-    public var share: ImageVariant?
-
-    /// The fallback `<img>`: its format's candidates, and the one named by `src`.
-    public var fallback: [ImageVariant] { candidates.last ?? [original] }
-    public var fallbackSource: ImageVariant {
-        fallback.last { $0.width <= 960 } ?? fallback.first ?? original
-    }
-    /// The widest candidate: its size goes into `width` and `height`.
-    public var widest: ImageVariant { fallback.last ?? original }
+    public let share: ImageVariant?
 
     /// Every file the site publishes for this image (no address twice).
-    public var variants: [ImageVariant] {
+    public let variants: [ImageVariant]
+    /// The fallback `<img>`: its format's candidates, and the one named by `src`.
+    public let fallback: [ImageVariant]
+    public let fallbackSource: ImageVariant
+    /// The widest candidate: its size goes into `width` and `height`.
+    public let widest: ImageVariant
+    /// What pages write, worked out once: a `<source>` per better format (its MIME type and
+    /// `srcset`), and the fallback's `srcset`.
+    let sourceSets: [(type: String, srcset: String)]
+    let fallbackSrcset: String
+
+    init(mediaPath: String, sourcePath: String, cacheFolder: String, cacheKey: String, baseWidth: Int, ladder: [Int], quality: Int,
+         maxPixels: Int, width: Int, height: Int, candidates: [[ImageVariant]], original: ImageVariant, share: ImageVariant?) {
+        self.mediaPath = mediaPath
+        self.sourcePath = sourcePath
+        self.cacheFolder = cacheFolder
+        self.cacheKey = cacheKey
+        self.baseWidth = baseWidth
+        self.ladder = ladder
+        self.quality = quality
+        self.maxPixels = maxPixels
+        self.width = width
+        self.height = height
+        self.candidates = candidates
+        self.original = original
+        self.share = share
         var seen: Set<String> = []
-        return ([original] + candidates.joined() + (share.map { [$0] } ?? [])).filter { seen.insert($0.url).inserted }
+        variants = ([original] + candidates.joined() + (share.map { [$0] } ?? [])).filter { seen.insert($0.url).inserted }
+        let fallback = candidates.last ?? [original]
+        self.fallback = fallback
+        fallbackSource = fallback.last { $0.width <= 960 } ?? fallback.first ?? original
+        widest = fallback.last ?? original
+        sourceSets = candidates.dropLast().compactMap { list in
+            list.first.map { (type: $0.format.mimeType, srcset: ImageMarkup.srcset(list)) }
+        }
+        fallbackSrcset = ImageMarkup.srcset(fallback)
     }
 }
 
 enum ImagePlanner {
     /// The plan of a raster media file (one without a problem: `MediaLibrary` asks first);
     /// nil for other files.
-    static func plan(_ file: MediaFile, settings: ImageSettings, cacheRoot: String, shared: Bool) -> ImagePlan? {
+    /// (`pixelKey`: the settings', worked out once for all files.)
+    static func plan(_ file: MediaFile, settings: ImageSettings, pixelKey: String, cacheRoot: String, shared: Bool) -> ImagePlan? {
         guard let raster = file.raster, let header = raster.header, raster.problem == nil, !raster.digest.isEmpty else { return nil }
         let width = header.orientedWidth
         let height = header.orientedHeight
@@ -77,26 +119,30 @@ enum ImagePlanner {
             let from = rungs.last { $0.width > target } ?? rungs[0]
             return scaledHeight(width: target, fromWidth: from.width, height: from.height)
         }
-        let tag = addressTag(digest: raster.digest, settings: settings)
-        let cacheFolder = cacheRoot + "/" + String(raster.digest.prefix(40)) + "-" + settings.pixelKey
-        let directory = (file.path as NSString).deletingLastPathComponent
-        let stem = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let tag = addressTag(digest: raster.digest, pixelKey: pixelKey)
+        let cacheKey = String(raster.digest.prefix(40)) + "-" + pixelKey
+        let cacheFolder = cacheRoot + "/" + cacheKey
+        // `foto/rapat.jpg` → `foto/` and `rapat` (as bytes: every separator is ASCII).
+        let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(file.path[...$0]) } ?? ""
+        let fileName = slash.map { file.path[file.path.index(after: $0)...] } ?? file.path[...]
+        let stem = fileName.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 > fileName.startIndex ? String(fileName[..<$0]) : nil } ?? String(fileName)
         func variant(_ target: Int, _ format: ImageFormat) -> ImageVariant {
             let w = min(target, baseWidth)
             let name = "\(stem)-\(w)w.\(tag).\(format.fileExtension)"
             return ImageVariant(width: w, height: heightAt(w), format: format,
-                                url: "/media/" + (directory.isEmpty ? "" : directory + "/") + name,
-                                cacheName: "\(w).\(format.fileExtension)")
+                                url: "/media/" + folder + name,
+                                cacheFolder: cacheFolder, cacheName: "\(w).\(format.fileExtension)")
         }
         var widths = ladder.reversed() as [Int]
         if widths.count < settings.widths.count { widths.append(baseWidth) }
         let formats = settings.formats(hasAlpha: header.hasAlpha)
         let candidates = formats.map { format in widths.map { variant($0, format) } }
         let original = ImageVariant(width: baseWidth, height: baseHeight, format: raster.format, url: "/media/" + file.path,
-                                    cacheName: "\(baseWidth).\(raster.format.fileExtension)")
+                                    cacheFolder: cacheFolder, cacheName: "\(baseWidth).\(raster.format.fileExtension)")
         let share = shared ? variant(ImageSettings.shareWidth, header.hasAlpha ? .png : .jpeg) : nil
         return ImagePlan(
-            mediaPath: file.path, sourcePath: file.absolutePath, cacheFolder: cacheFolder, baseWidth: baseWidth, ladder: ladder,
+            mediaPath: file.path, sourcePath: file.absolutePath, cacheFolder: cacheFolder, cacheKey: cacheKey, baseWidth: baseWidth, ladder: ladder,
             quality: settings.quality, maxPixels: settings.maxPixels, width: width, height: height, candidates: candidates, original: original, share: share)
     }
 
@@ -108,9 +154,9 @@ enum ImagePlanner {
 
     /// Ten hexadecimal digits that change with the source's bytes and the pixel settings: a
     /// derivative's address changes when its bytes do, so hosts may cache it for a year.
-    static func addressTag(digest: String, settings: ImageSettings) -> String {
+    static func addressTag(digest: String, pixelKey: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (digest + "|" + settings.pixelKey).utf8 {
+        for byte in (digest + "|" + pixelKey).utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }

@@ -9,6 +9,9 @@ enum ImageProcessor {
         /// Sources decoded and files written by this run.
         var processed = 0
         var filesMade = 0
+        /// The inode of each cache file that was there before this run (by its full path),
+        /// as listed: Write skips a link that already points at it.
+        var inodes: [String: UInt64] = [:]
     }
 
     /// Where the cache of a site lives: beside `content/`, never in the output.
@@ -22,8 +25,11 @@ enum ImageProcessor {
         let present = prune(cacheRoot, keeping: plans)
         let jobs = plans.compactMap { plan -> (ImagePlan, [ImageVariant])? in
             var names: Set<String> = []
-            let have = present[(plan.cacheFolder as NSString).lastPathComponent] ?? []
-            let missing = plan.variants.filter { names.insert($0.cacheName).inserted && !have.contains($0.cacheName) }
+            let have = present[plan.cacheKey] ?? [:]
+            var missing: [ImageVariant] = []
+            for variant in plan.variants where names.insert(variant.cacheName).inserted {
+                if let inode = have[variant.cacheName] { outcome.inodes[variant.cachePath] = inode } else { missing.append(variant) }
+            }
             return missing.isEmpty ? nil : (plan, missing)
         }
         // The largest first, so that both cores finish together.
@@ -83,32 +89,34 @@ enum ImageProcessor {
     }
 
     /// Removes the cache folders and files that no plan of this build uses; returns the files
-    /// each used folder holds.
+    /// each used folder holds, with their inodes.
     @discardableResult
-    static func prune(_ cacheRoot: String, keeping plans: [ImagePlan]) -> [String: Set<String>] {
-        let manager = FileManager.default
+    static func prune(_ cacheRoot: String, keeping plans: [ImagePlan]) -> [String: [String: UInt64]] {
         var used: [String: Set<String>] = [:]
         for plan in plans {
-            used[(plan.cacheFolder as NSString).lastPathComponent, default: []].formUnion(plan.variants.map(\.cacheName))
+            used[plan.cacheKey, default: []].formUnion(plan.variants.map(\.cacheName))
         }
-        var present: [String: Set<String>] = [:]
-        guard let entries = try? manager.contentsOfDirectory(atPath: cacheRoot) else { return present }
-        for entry in entries where !entry.hasPrefix(SourceIndex.fileName) {
-            let path = cacheRoot + "/" + entry
-            guard let names = used[entry] else {
-                try? manager.removeItem(atPath: path)
+        var present: [String: [String: UInt64]] = [:]
+        // (Listed with readdir: FileManager's listings were most of a warm rebuild's image time.)
+        guard let entries = FolderListing.entries(of: cacheRoot) else { return present }
+        let ownTemporaryPrefix = ".tmp-\(getpid())-"
+        for entry in entries where !entry.name.hasPrefix(SourceIndex.fileName) {
+            let path = cacheRoot + "/" + entry.name
+            guard let names = used[entry.name] else {
+                try? FileManager.default.removeItem(atPath: path)
                 continue
             }
-            var kept: Set<String> = []
-            for file in (try? manager.contentsOfDirectory(atPath: path)) ?? [] {
+            var kept: [String: UInt64] = [:]
+            for listed in FolderListing.entries(of: path) ?? [] {
+                let file = listed.name
                 if names.contains(file) {
-                    kept.insert(file)
-                } else if !file.hasPrefix(".tmp-") || file.hasPrefix(".tmp-\(getpid())-") {
+                    kept[file] = listed.inode
+                } else if !file.hasPrefix(".tmp-") || file.hasPrefix(ownTemporaryPrefix) {
                     // (Another build's file being written is left alone.)
-                    try? manager.removeItem(atPath: path + "/" + file)
+                    try? FileManager.default.removeItem(atPath: path + "/" + file)
                 }
             }
-            present[entry] = kept
+            present[entry.name] = kept
         }
         return present
     }

@@ -16,10 +16,12 @@ public struct MediaLibrary: Sendable {
 
     init(_ media: [MediaFile], settings: ImageSettings, cacheRoot: String, shared: Set<String>) {
         paths = Set(media.map(\.path))
+        let pixelKey = settings.pixelKey
         for file in media where file.raster != nil {
             if let problem = ImageInspector.problem(of: file, settings: settings) {
                 problems[file.path] = problem
-            } else if let plan = ImagePlanner.plan(file, settings: settings, cacheRoot: cacheRoot, shared: shared.contains(file.path)) {
+            } else if let plan = ImagePlanner.plan(file, settings: settings, pixelKey: pixelKey, cacheRoot: cacheRoot,
+                                                           shared: shared.contains(file.path)) {
                 plans[file.path] = plan
             }
         }

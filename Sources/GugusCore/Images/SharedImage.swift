@@ -15,6 +15,6 @@ extension Site {
             return SharedImage(url: ImageMarkup.address("/media/" + path), type: StructuredData.mediaType(path))
         }
         let variant = plan.share ?? plan.original
-        return SharedImage(url: ImageMarkup.address(variant.url), width: variant.width, height: variant.height, type: variant.format.mimeType)
+        return SharedImage(url: variant.address, width: variant.width, height: variant.height, type: variant.format.mimeType)
     }
 }

@@ -17,18 +17,23 @@ struct SourceIndex: Sendable, Equatable {
 
     static func read(from folder: String) -> SourceIndex {
         var index = SourceIndex()
-        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return index }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard lines.first.map(String.init) == firstLine else { return index }
+        guard case let .success(data) = SiteFiles.read(folder + "/" + fileName, upTo: 64 << 20) else { return index }
+        // Split as bytes (splitting a String by characters took a millisecond for 50 lines).
+        let bytes = [UInt8](data)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"))
+        guard let first = lines.first, first.elementsEqual(firstLine.utf8) else { return index }
+        func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+        func number<N: FixedWidthInteger>(_ field: ArraySlice<UInt8>) -> N? { N(text(field)) }
         for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 11, let inode = UInt64(fields[1]), let size = Int(fields[2]), let modified = Int(fields[3]),
-                let changed = Int(fields[4]), fields[5].utf8.count == 64, let width = Int(fields[6]), let height = Int(fields[7]),
-                let orientation = Int(fields[8]), (1...8).contains(orientation)
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == 11, let inode: UInt64 = number(fields[1]), let size: Int = number(fields[2]), let modified: Int = number(fields[3]),
+                let changed: Int = number(fields[4]), fields[5].count == 64, let width: Int = number(fields[6]), let height: Int = number(fields[7]),
+                let orientation: Int = number(fields[8]), (1...8).contains(orientation)
             else { continue }
-            let header = ImageHeader(width: width, height: height, orientation: orientation, hasAlpha: fields[9] == "1", loader: String(fields[10]))
-            index.entries[String(fields[0])] = Entry(
-                stamp: FileStamp(inode: inode, size: size, modified: modified, changed: changed), digest: String(fields[5]), header: header)
+            let header = ImageHeader(width: width, height: height, orientation: orientation, hasAlpha: fields[9].elementsEqual("1".utf8),
+                                     loader: text(fields[10]))
+            index.entries[text(fields[0])] = Entry(
+                stamp: FileStamp(inode: inode, size: size, modified: modified, changed: changed), digest: text(fields[5]), header: header)
         }
         return index
     }

@@ -88,29 +88,46 @@ struct SiteFiles: Sendable {
         }
     }
 
-    /// Every file under `content/media/`, sorted, with its size.
+    /// Every file under `content/media/`, sorted, with its size. Folders are walked (a
+    /// folder reached through a link is not); names starting with a dot are left out.
     func mediaFiles(diagnostics: inout DiagnosticLog) -> [MediaFile] {
         let base = "content/media"
-        guard let enumerator = FileManager.default.enumerator(atPath: absolute(base)) else { return [] }
         var files: [MediaFile] = []
-        while let next = enumerator.nextObject() as? String {
-            let relative = base + "/" + next
-            let name = (next as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            // (lstat and stat directly: Foundation's attributes cost a dictionary per file.)
-            var status = stat()
-            guard lstat(absolute(relative), &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFLNK {
-                guard staysInside(relative) else {
-                    diagnostics.error(SourceLocation(file: relative), "this media file is a link to a place outside the site folder",
-                                      hint: "copy the file into content/media/ instead of linking to it")
+        var folders: [String] = [""]  // relative to content/media/
+        guard FolderListing.entries(of: absolute(base)) != nil else { return [] }
+        while let folder = folders.popLast() {
+            for entry in FolderListing.entries(of: absolute(base + (folder.isEmpty ? "" : "/" + folder))) ?? [] {
+                let next = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                let relative = base + "/" + next
+                var kind = entry.kind
+                var status = stat()
+                if kind == .unknown || kind == .file || kind == .link {
+                    // (lstat directly: Foundation's attributes cost a dictionary per file.)
+                    guard lstat(absolute(relative), &status) == 0 else { continue }
+                    switch status.st_mode & S_IFMT {
+                    case S_IFREG: kind = .file
+                    case S_IFDIR: kind = .folder
+                    case S_IFLNK: kind = .link
+                    default: kind = .other
+                    }
+                }
+                if kind == .folder {
+                    folders.append(next)
                     continue
                 }
-                guard stat(absolute(relative), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            } else if status.st_mode & S_IFMT != S_IFREG {
-                continue
+                if entry.name.hasPrefix(".") { continue }
+                if kind == .link {
+                    guard staysInside(relative) else {
+                        diagnostics.error(SourceLocation(file: relative), "this media file is a link to a place outside the site folder",
+                                          hint: "copy the file into content/media/ instead of linking to it")
+                        continue
+                    }
+                    guard stat(absolute(relative), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+                } else if kind != .file {
+                    continue
+                }
+                files.append(MediaFile(path: next, absolutePath: absolute(relative), size: Int(status.st_size)))
             }
-            files.append(MediaFile(path: next, absolutePath: absolute(relative), size: Int(status.st_size)))
         }
         return files.sorted { $0.path < $1.path }
     }

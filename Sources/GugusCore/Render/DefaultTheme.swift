@@ -1195,7 +1195,7 @@ updated: Diperbarui
 
 """#,
         "partials/picture.mustache": #"""
-<picture>{{#sources}}<source type="{{type}}" srcset="{{srcset}}" sizes="{{sizes}}">{{/sources}}<img src="{{src}}"{{#srcset}} srcset="{{.}}"{{/srcset}}{{#sizes}} sizes="{{.}}"{{/sizes}}{{#width}} width="{{width}}" height="{{height}}"{{/width}} alt="{{alt}}"></picture>
+{{#html}}{{{html}}}{{/html}}{{^html}}<picture>{{#sources}}<source type="{{type}}" srcset="{{srcset}}" sizes="{{sizes}}">{{/sources}}<img src="{{src}}"{{#srcset}} srcset="{{.}}"{{/srcset}}{{#sizes}} sizes="{{.}}"{{/sizes}}{{#width}} width="{{width}}" height="{{height}}"{{/width}} alt="{{alt}}"></picture>{{/html}}
 
 """#,
         "partials/site-header.mustache": #"""

@@ -141,7 +141,7 @@ enum SiteRenderer {
             // A raster that cannot be published stopped the build before Write.
             guard let plan = site.library.plans[file.path] else { continue }
             for variant in plan.variants where published.insert(variant.url).inserted {
-                files.append(OutputFile(url: variant.url, cached: plan.cacheFolder + "/" + variant.cacheName,
+                files.append(OutputFile(url: variant.url, cached: variant.cachePath,
                                         permanent: variant.url == plan.original.url))
             }
         }

@@ -15,7 +15,9 @@ enum OutputWriter {
     static let markerName = ".gugus-output"
     static let markerText = "This folder is written by `gugus build` and replaced as a whole on every build.\n"
 
-    static func write(_ files: [OutputFile], to output: String, siteRoot: String) -> Result<Int, Diagnostic> {
+    /// `linkedInodes`: the inode of each image-cache file, by path, as the Images phase
+    /// listed it (a link already pointing at it is left as it is).
+    static func write(_ files: [OutputFile], to output: String, siteRoot: String, linkedInodes: [String: UInt64] = [:]) -> Result<Int, Diagnostic> {
         let manager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let outputPath = outputURL.path
@@ -46,7 +48,8 @@ enum OutputWriter {
         let previousRecord = WrittenFiles.path(parent: parent, name: name, previous: true)
         let records: WrittenRecord
         do {
-            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? WrittenFiles.read(previousRecord) : WrittenRecord())
+            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? WrittenFiles.read(previousRecord) : WrittenRecord(),
+                                   linkedInodes: linkedInodes)
         } catch {
             try? manager.removeItem(atPath: temporary)
             return .failure(failure("cannot write the site into \(parent): \(error.localizedDescription)", output: output))
@@ -118,7 +121,8 @@ enum OutputWriter {
     /// are overwritten and whose other entries are removed, so that it ends up the same.
     @discardableResult
     static func writeAll(
-        _ files: [OutputFile], into folder: String, reusing: Bool = false, known: WrittenRecord = WrittenRecord()
+        _ files: [OutputFile], into folder: String, reusing: Bool = false, known: WrittenRecord = WrittenRecord(),
+        linkedInodes: [String: UInt64] = [:]
     ) throws -> WrittenRecord {
         let manager = FileManager.default
         if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
@@ -146,28 +150,35 @@ enum OutputWriter {
         let untouched = reusing ? untouchedFolders(allDirectories.union([""]), in: folder, known: known.folders) : []
         try createDirectories(allDirectories.subtracting(untouched), in: folder)
         // Files are independent: write them on every core.
-        // (`record` is nil for copies and links; `fresh` tells whether the file was made anew.)
-        let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?, fresh: Bool) in
+        // (`record` is nil for copies and links; `fresh` tells whether the file was made anew;
+        // `inode` is a link's.)
+        let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?, fresh: Bool, inode: UInt64?) in
             let target = folder + "/" + file.path
             switch file.content {
             case let .bytes(data):
                 if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], data: data) {
-                    return (nil, known.files[file.path], false)
+                    return (nil, known.files[file.path], false, nil)
                 }
-                if let failure = writeFile(data, to: target) { return (failure, nil, true) }
-                return (nil, WrittenFiles.record(target, data: data), true)
+                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
+                return (nil, WrittenFiles.record(target, data: data), true, nil)
             case let .copy(source):
                 do {
                     if reusing { try? FileManager.default.removeItem(atPath: target) }
                     try FileManager.default.copyItem(atPath: source, toPath: target)
-                    return (nil, nil, true)
+                    return (nil, nil, true, nil)
                 } catch {
-                    return ("\(file.path): \(error.localizedDescription)", nil, true)
+                    return ("\(file.path): \(error.localizedDescription)", nil, true, nil)
                 }
             case let .link(source):
-                // Already the same file (an earlier build linked it): nothing to do.
-                if reusing && isSameFile(target, source) { return (nil, nil, false) }
-                return (linkOrCopy(source, to: target, replacing: reusing), nil, true)
+                // Already the same file (an earlier build linked it): nothing to do. Without a
+                // call when its folder is untouched (its names lead to the inodes they led to)
+                // and the record's inode is the cache file's.
+                if reusing, let inode = linkedInodes[source], known.links[file.path] == inode, untouched.contains(parent(of: file.path)) {
+                    return (nil, nil, false, inode)
+                }
+                if reusing, let inode = sameFile(target, source) { return (nil, nil, false, inode) }
+                let failure = linkOrCopy(source, to: target, replacing: reusing)
+                return (failure, nil, true, failure == nil ? linkedInode(target, source) : nil)
             }
         }
         var records = WrittenRecord()
@@ -178,8 +189,12 @@ enum OutputWriter {
         for directory in changed where !directory.isEmpty { changed.insert(parent(of: directory)) }
         for (file, result) in zip(files, results) {
             switch file.content {
-            case .copy, .link:
+            case .copy:
                 records.copies.insert(file.path)
+                if result.fresh { changed.insert(parent(of: file.path)) }
+            case .link:
+                // (A copy made where a link could not be is recorded as a copy.)
+                if let inode = result.inode { records.links[file.path] = inode } else { records.copies.insert(file.path) }
                 if result.fresh { changed.insert(parent(of: file.path)) }
             case .bytes:
                 records.files[file.path] = result.record
@@ -202,10 +217,17 @@ enum OutputWriter {
         return records
     }
 
-    /// Whether two paths name the same file (one inode): an earlier build's link.
-    static func isSameFile(_ first: String, _ second: String) -> Bool {
+    /// The inode of `first` when both paths name the same file: an earlier build's link.
+    static func sameFile(_ first: String, _ second: String) -> UInt64? {
         var a = stat(), b = stat()
-        return lstat(first, &a) == 0 && stat(second, &b) == 0 && a.st_mode & S_IFMT == S_IFREG && a.st_ino == b.st_ino && a.st_dev == b.st_dev
+        guard lstat(first, &a) == 0 && stat(second, &b) == 0 && a.st_mode & S_IFMT == S_IFREG && a.st_ino == b.st_ino && a.st_dev == b.st_dev
+        else { return nil }
+        return UInt64(a.st_ino)
+    }
+
+    /// The inode of a link just made, nil when `target` turned out a copy.
+    private static func linkedInode(_ target: String, _ source: String) -> UInt64? {
+        sameFile(target, source)
     }
 
     /// A hard link to `source` at `target` (no bytes copied), or a copy where the two are on
@@ -292,7 +314,7 @@ enum OutputWriter {
         // kept, or its highest folder that is not kept.
         var leftovers: [String: Set<[UInt8]>] = [:]
         if !untouched.isEmpty {
-            for path in Array(earlier.files.keys) + earlier.copies where !keeps(keptFiles, path) {
+            for path in Array(earlier.files.keys) + earlier.copies + earlier.links.keys where !keeps(keptFiles, path) {
                 var child = path
                 var parent = parent(of: path)
                 while !parent.isEmpty && !keeps(keptDirectories, parent) {
@@ -313,8 +335,8 @@ enum OutputWriter {
         let listed = ([""] + keptDirectories.filter { $0 != "." && !$0.isEmpty }.sorted()).filter { !untouched.contains($0) }
         guard !listed.isEmpty else { return Set(leftovers.keys) }
         // Compared as bytes (see `keeps`).
-        let files = Set(keptFiles.map { Array($0.utf8) })
-        let directories = Set(keptDirectories.map { Array($0.utf8) })
+        let files = Set(keptFiles.map(ByteName.init))
+        let directories = Set(keptDirectories.map(ByteName.init))
         let failures = ParallelMap.map(listed) { relative -> String? in
             do {
                 try removeEntries(in: relative, of: folder, files: files, directories: directories)
@@ -330,7 +352,7 @@ enum OutputWriter {
     }
 
     /// Removes the entries of one folder of `folder` that are neither kept files nor kept folders.
-    private static func removeEntries(in relative: String, of folder: String, files: Set<[UInt8]>, directories: Set<[UInt8]>) throws {
+    private static func removeEntries(in relative: String, of folder: String, files: Set<ByteName>, directories: Set<ByteName>) throws {
         let path = relative.isEmpty ? folder : folder + "/" + relative
         guard let stream = opendir(path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
@@ -342,7 +364,20 @@ enum OutputWriter {
         }
         closedir(stream)
         let children = names.map { relative.isEmpty ? $0 : Array(relative.utf8) + [0x2F] + $0 }
-        try remove(children.filter { !directories.contains($0) && !files.contains($0) }, from: folder)
+        try remove(children.filter { !directories.contains(ByteName(bytes: $0)) && !files.contains(ByteName(bytes: $0)) }, from: folder)
+    }
+
+    /// A path compared as bytes, hashed in one call (an array of bytes is hashed byte by
+    /// byte, which cost more than listing the folders).
+    struct ByteName: Hashable {
+        var bytes: [UInt8]
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(_ path: String) { bytes = Array(path.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// Removes entries (paths relative to `folder`, as bytes) and, for folders, what they hold.

@@ -43,6 +43,8 @@ struct WrittenRecord: Sendable, Equatable {
     var files: [String: WrittenFile] = [:]
     /// Files copied in (media): they have no hash, but they are entries of their folders.
     var copies: Set<String> = []
+    /// Files linked in from the image cache, with the inode they were linked to.
+    var links: [String: UInt64] = [:]
     var folders: [String: FolderStamp] = [:]
 }
 
@@ -99,6 +101,8 @@ enum WrittenFiles {
     static let folderPrefix = Array("dir ".utf8)
     /// The prefix of a copied file's line.
     static let copyPrefix = Array("copy ".utf8)
+    /// The prefix of a linked file's line.
+    static let linkPrefix = Array("link ".utf8)
 
     static func read(_ path: String) -> WrittenRecord {
         guard let data = FileManager.default.contents(atPath: path) else { return WrittenRecord() }
@@ -115,6 +119,9 @@ enum WrittenFiles {
                     if line.count > copyPrefix.count {
                         record.copies.insert(String(decoding: UnsafeRawBufferPointer(rebasing: line[copyPrefix.count...]), as: UTF8.self))
                     }
+                } else if line.starts(with: linkPrefix) {
+                    var reader = RecordLine(line: UnsafeRawBufferPointer(rebasing: line[linkPrefix.count...]))
+                    if let inode = reader.number(), let file = reader.rest() { record.links[file] = inode }
                 } else if line.starts(with: folderPrefix) {
                     if let (folder, stamp) = parseFolder(UnsafeRawBufferPointer(rebasing: line[folderPrefix.count...])) {
                         record.folders[folder] = stamp
@@ -151,7 +158,8 @@ enum WrittenFiles {
 
     /// Writes the record, replacing the file atomically: a line for each file (hash, inode,
     /// size, status-change seconds and nanoseconds, path), then `copy PATH` for each copied
-    /// file and `dir INODE SECONDS NANOSECONDS PATH` for each stamped folder.
+    /// file, `link INODE PATH` for each file linked from the image cache and
+    /// `dir INODE SECONDS NANOSECONDS PATH` for each stamped folder.
     static func write(_ record: WrittenRecord, to path: String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(record.files.count * 96 + record.folders.count * 64)
@@ -169,6 +177,13 @@ enum WrittenFiles {
         }
         for file in record.copies.sorted() {
             bytes += copyPrefix
+            bytes += file.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        for (file, inode) in record.links.sorted(by: { $0.key < $1.key }) {
+            bytes += linkPrefix
+            bytes += String(inode).utf8
+            bytes.append(UInt8(ascii: " "))
             bytes += file.utf8
             bytes.append(UInt8(ascii: "\n"))
         }

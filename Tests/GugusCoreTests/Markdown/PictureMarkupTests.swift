@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GugusCore
 
@@ -21,6 +22,18 @@ import Testing
         #expect(first.contains("alt=\"Rapat &quot;koordinasi&quot; &lt;1&gt;\""))
         #expect(!first.contains("loading="))
         #expect(pictures.last?.contains("title=\"Judul\" loading=\"lazy\" decoding=\"async\"") == true)
+    }
+
+    /// Addresses are checked byte by byte before Foundation is asked: the result must be
+    /// Foundation's for every character.
+    @Test func addressesArePercentEncodedExactlyAsFoundationDoes() {
+        var addresses = (0..<128).map { "/media/foto/a\(String(UnicodeScalar(UInt8($0))))b.jpg" }
+        addresses += ["/media/foto/rapat koordinasi.jpg", "/media/foto/rapat-480w.3f9a1c2b7d.webp", "/media/foto/café.jpg",
+                      "/media/foto/100%.jpg", "/media/foto/a#b?c.jpg", "/media/foto/sosialisasi_(1).jpg"]
+        for address in addresses {
+            let foundation = address.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? address
+            #expect(ImageMarkup.address(address) == foundation, "\(address.debugDescription)")
+        }
     }
 
     @Test func afterTheItemsOwnImageEveryPictureIsLazy() {

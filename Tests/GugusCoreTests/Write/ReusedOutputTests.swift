@@ -160,6 +160,63 @@ struct OverwriteTests {
     }
 }
 
+/// Photos are hard links into the image cache. A rebuild leaves a link alone without a
+/// system call while its folder is untouched and the cache file is the one it was linked to;
+/// a cache file made anew, or a link removed behind Gugus's back, is linked again.
+struct LinkedCacheFileTests {
+    @Test func aReplacedCacheFileOrARemovedLinkIsLinkedAgain() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-links-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cache = root + "/cache", folder = root + "/public"
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        let source = cache + "/480.webp"
+        func replaceCacheFile(_ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: source + ".tmp"))
+            #expect(rename(source + ".tmp", source) == 0)
+        }
+        func inode(_ path: String) -> UInt64? {
+            var status = stat()
+            return lstat(path, &status) == 0 ? UInt64(status.st_ino) : nil
+        }
+        func listedInodes() -> [String: UInt64] {
+            Dictionary(uniqueKeysWithValues: (FolderListing.entries(of: cache) ?? []).map { (cache + "/" + $0.name, $0.inode) })
+        }
+        let files = [OutputFile(url: "/media/foto/rapat-480w.aaaa.webp", cached: source, permanent: false),
+                     OutputFile(path: "index.html", data: Data("<p>beranda</p>".utf8))]
+        let target = folder + "/media/foto/rapat-480w.aaaa.webp"
+        try replaceCacheFile("pertama")
+        var record = try OutputWriter.writeAll(files, into: folder, linkedInodes: listedInodes())
+        #expect(inode(target) == inode(source), "published as a hard link")
+        #expect(record.links["media/foto/rapat-480w.aaaa.webp"] == inode(source))
+        #expect(record.copies.isEmpty)
+        Thread.sleep(forTimeInterval: 2.1)  // folder stamps are recorded once settled
+        record.folders = Dictionary(uniqueKeysWithValues: ["", "media", "media/foto"].compactMap { relative in
+            FolderStamp(of: relative.isEmpty ? folder : folder + "/" + relative).map { (relative, $0) }
+        })
+
+        // Unchanged: left as it is.
+        record = try OutputWriter.writeAll(files, into: folder, reusing: true, known: record, linkedInodes: listedInodes())
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "pertama")
+        #expect(inode(target) == inode(source))
+
+        // The cache file is made anew (a new inode): the site shows the new one.
+        try replaceCacheFile("kedua")
+        record = try OutputWriter.writeAll(files, into: folder, reusing: true, known: record, linkedInodes: listedInodes())
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "kedua")
+        #expect(inode(target) == inode(source))
+
+        // The link is removed from the output behind Gugus's back: its folder's stamp moves.
+        Thread.sleep(forTimeInterval: 2.1)
+        record.folders = Dictionary(uniqueKeysWithValues: ["", "media", "media/foto"].compactMap { relative in
+            FolderStamp(of: relative.isEmpty ? folder : folder + "/" + relative).map { (relative, $0) }
+        })
+        #expect(unlink(target) == 0)
+        _ = try OutputWriter.writeAll(files, into: folder, reusing: true, known: record, linkedInodes: listedInodes())
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "kedua")
+        #expect(inode(target) == inode(source))
+    }
+}
+
 /// The record of written files survives a round trip, paths with spaces included, and a
 /// damaged line is skipped (it only costs writing that file again).
 struct WrittenFilesRecordTests {
@@ -172,7 +229,9 @@ struct WrittenFilesRecordTests {
             "index.html": WrittenFile(inode: 1_549_834, size: 6866, seconds: 1_795_957_641, nanoseconds: 993_707_090, hash: 0xAF5D_3122_2109_153B),
             "berita/x/index.html": WrittenFile(inode: 7, size: 0, seconds: 0, nanoseconds: 0, hash: 0),
             "data/foto rakor 2024.json": WrittenFile(inode: UInt64(Int.max) + 5, size: 12, seconds: 3, nanoseconds: 999_999_999, hash: UInt64.max),
-        ], copies: ["media/foto rakor.jpg", "media/2024/sk.pdf"], folders: [
+        ], copies: ["media/foto rakor.jpg", "media/2024/sk.pdf"], links: [
+            "media/foto/rapat-480w.3f9a1c2b7d.webp": 1_549_900, "media/foto/rapat koordinasi.jpg": UInt64(Int.max) + 9,
+        ], folders: [
             "": FolderStamp(inode: 2, seconds: 1_795_957_000, nanoseconds: 5), "berita": FolderStamp(inode: 3, seconds: 1, nanoseconds: 0),
             "media/2024": FolderStamp(inode: 4, seconds: 2, nanoseconds: 3),
         ])
