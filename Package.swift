@@ -27,7 +27,11 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(name: "CGugusSystem"),
+        // Precompressed copies of the site's text files (gzip and Brotli, one call each).
+        .target(name: "CGugusCompression", dependencies: ["CZlib", "CBrotli"]),
         // The few libvips calls Gugus makes, with fixed arguments (libvips' API is variadic).
         .target(name: "CGugusImages", dependencies: ["CVips"], linkerSettings: [.linkedLibrary("webpmux"), .linkedLibrary("webp")]),
         .target(
@@ -36,6 +40,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CGugusSystem",
                 "CGugusImages",
+                "CGugusCompression",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),

@@ -41,6 +41,7 @@ public struct DevServer: Sendable {
                      baseURL: "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(options.port)",
                      includeFuture: options.includeFuture, keepsURLManifest: true, injectedScript: LiveReloadScript.tag)
         build.recordsURLs = false
+        build.precompresses = false
         return build
     }
 

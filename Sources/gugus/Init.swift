@@ -61,6 +61,7 @@ struct Init: ParsableCommand {
             "  4. Contoh berita, kegiatan, SK dan statistik adalah draf: ganti isinya lalu hapus `draft: true`, atau hapus berkasnya.",
             "     Hapus `sample: true` di site.yaml bila situs siap terbit.",
             "     The examples are drafts: rewrite them and remove `draft: true`, or delete them; remove `sample: true` when ready.",
+            "  5. Terbitkan / Publish: deploy/nginx.conf (server kantor / office server), .github/workflows/gugus.yml, .gitlab-ci.yml (GitHub/GitLab Pages).",
         ]
         if withTheme {
             lines += ["", "Tema disalin ke templates/: berkas di sana menggantikan tema bawaan. / The theme is in templates/."]

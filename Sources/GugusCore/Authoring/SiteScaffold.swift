@@ -1,7 +1,8 @@
 import Foundation
 
-/// `gugus init`: a new site that builds at once. Everything comes from the binary (the
-/// default theme is built in), so it works from an installed `gugus` anywhere on disk.
+/// `gugus init`: a new site that builds at once, with the recipes to publish it (`deploy/`,
+/// the CI files). Everything comes from the binary (the default theme is built in), so it
+/// works from an installed `gugus` anywhere on disk.
 public enum SiteScaffold {
     /// The files of a new site, relative to its folder. With `withTheme`, the built-in
     /// theme is copied into `templates/` to be changed.
@@ -13,6 +14,8 @@ public enum SiteScaffold {
             (".gitignore", ScaffoldSettings.gitignore),
         ]
         files += ScaffoldExamples.files(today: today)
+        // How to publish it: nginx on the office's server, or GitHub / GitLab Pages.
+        files += DeployRecipes.files
         if withTheme {
             files += DefaultTheme.files.keys.sorted().compactMap { path in
                 DefaultTheme.files[path].map { ("templates/" + path, $0) }

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     public var writesOutput = true
     /// False for previews (`gugus serve`): published addresses are checked, not recorded.
     public var recordsURLs = true
+    /// Writes `.gz` and `.br` beside the text files (`Precompression`); the dev server,
+    /// which serves the files itself, does without.
+    public var precompresses = true
     /// Search terms remembered between the dev server's builds.
     var searchTerms: SearchTermCache?
 

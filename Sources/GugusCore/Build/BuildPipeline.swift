@@ -106,7 +106,8 @@ public enum BuildPipeline {
         guard finish(4) else { return failed() }
 
         announce(5)
-        switch OutputWriter.write(files, to: options.output, siteRoot: options.siteRoot, linkedInodes: images.inodes) {
+        let written = options.precompresses ? files + Precompression.companions(of: files) : files
+        switch OutputWriter.write(written, to: options.output, siteRoot: options.siteRoot, linkedInodes: images.inodes) {
         case let .success(count):
             // Drafts are not public: a preview with --drafts does not record addresses.
             if options.keepsURLManifest && options.recordsURLs && !options.includeDrafts, let text = URLManifest.updated(manifest ?? [], produced: produced),

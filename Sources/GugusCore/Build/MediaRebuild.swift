@@ -37,7 +37,7 @@ extension IncrementalBuilder {
             let source: String
             switch file.content {
             case let .copy(from), let .link(from): source = from
-            case .bytes: continue
+            case .bytes, .compressed: continue
             }
             // Made beside its place, then renamed into it: the browser never sees half a file.
             try? FileManager.default.removeItem(atPath: temporary)

@@ -37,6 +37,11 @@ struct ContextBuilder: Sendable {
 
     typealias Context = TemplateValues
 
+    /// `security.csp`: the pages' Content-Security-Policy, the same as the nginx recipe's
+    /// header. Written into the templates before rendering; looked up only in a template
+    /// that changes its delimiters.
+    static let security = TextValues(["csp": SecurityPolicy.contentSecurityPolicy])
+
     /// The entries of each section list, in order.
     static func sections(of site: Site, format: Formatter) -> [ContentKind: [ListedEntry]] {
         [
@@ -93,6 +98,7 @@ struct ContextBuilder: Sendable {
             "menu": menu(menuState),
             "hotlines": hotlines,
             "chrome": chrome,
+            "security": Self.security,
             "page": Self.compact([
                 "title": title, "url": url, "canonical": base + url, "kind": kind,
                 "description": description, "isHome": url == "/", "isSearch": url == "/cari/",

@@ -945,7 +945,7 @@ updated: Diperbarui
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'">
+<meta http-equiv="Content-Security-Policy" content="{{{security.csp}}}">
 <title>{{$title}}{{page.title}} · {{site.title}}{{/title}}</title>
 <meta name="description" content="{{page.description}}">
 <link rel="canonical" href="{{page.canonical}}">

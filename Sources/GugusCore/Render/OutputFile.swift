@@ -9,6 +9,9 @@ public struct OutputFile: Sendable {
         /// A file of the image cache, linked into the site (copied where it cannot be linked).
         /// The cache never changes a file in place, so the link always shows what was made.
         case link(from: String)
+        /// `source` compressed, made at write time, and only when the file does not hold it
+        /// yet (a file of `Precompression`).
+        case compressed(source: Data, format: Precompression.Format)
     }
 
     /// Relative to the output folder, e.g. `berita/x/index.html`.
@@ -38,6 +41,12 @@ public struct OutputFile: Sendable {
         self.path = String(url.dropFirst())
         self.content = .link(from: source)
         self.isPermanent = permanent
+    }
+
+    /// A compressed copy of another file's bytes (`index.html.br`).
+    init(path: String, compressing source: Data, as format: Precompression.Format) {
+        self.path = path
+        self.content = .compressed(source: source, format: format)
     }
 
     /// The output path of a page URL: `/berita/x/` → `berita/x/index.html`.

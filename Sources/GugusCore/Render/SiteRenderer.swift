@@ -72,7 +72,7 @@ enum SiteRenderer {
         }
         let config = site.config
         let constants = ["lang": config.language, "site.title": config.title, "site.baseURL": config.baseURL,
-                         "site.year": String(site.now.year)].merging(config.tagline.map { ["site.tagline": $0] } ?? [:]) { a, _ in a }
+                         "site.year": String(site.now.year), "security.csp": SecurityPolicy.contentSecurityPolicy].merging(config.tagline.map { ["site.tagline": $0] } ?? [:]) { a, _ in a }
         let theme = specialized ?? theme.specialized(for: strings, constants: constants)
         var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
         let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
@@ -121,7 +121,11 @@ enum SiteRenderer {
         prepared.entryHTML = renderEntries(site, builder: prepared, theme: theme)
         let builder = prepared
         var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
-        files += theme.assets.map { OutputFile(path: "assets/" + $0.path, data: $0.data) }
+        // Each asset under its own name and its content-hashed one (which pages use).
+        files += theme.assets.flatMap { asset in
+            [OutputFile(path: "assets/" + asset.path, data: asset.data),
+             OutputFile(path: "assets/" + AssetFingerprints.hashedPath(asset.path, data: asset.data), data: asset.data)]
+        }
         files += mediaFiles(site)
         files += DecapCMS.files(for: site)
         return (files, builder.entryHTML)

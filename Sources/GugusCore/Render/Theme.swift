@@ -159,8 +159,10 @@ public struct Theme: Sendable {
         // neighbouring tag stand alone on its line, which removes the line) stay lookups.
         values = values.filter { !$0.value.contains("{") && !$0.value.contains("}") && !$0.value.allSatisfy(\.isWhitespace) }
         let names = sources.keys.sorted()
+        // References to the theme's assets take their content-hashed names.
+        let assetAddresses = AssetFingerprints.addresses(of: assets)
         let texts = names.map { name -> String in
-            let source = sources[name] ?? ""
+            let source = AssetFingerprints.rewriting(assetAddresses, in: sources[name] ?? "")
             // Templates that change the delimiters or the content type midway are left as
             // they are: plain text there may not be what it seems.
             if Self.changesSyntax(source) { return source }

@@ -161,6 +161,21 @@ enum OutputWriter {
                 }
                 if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
                 return (nil, WrittenFiles.record(target, data: data), true, nil)
+            case let .compressed(source, format):
+                // Recorded with the hash of the bytes it was made from: unchanged bytes, no work.
+                let sourceHash = WrittenFiles.hash(source)
+                if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], sourceHash: sourceHash) {
+                    return (nil, known.files[file.path], false, nil)
+                }
+                guard let data = Precompression.compress(source, as: format) else {
+                    return ("\(file.path): the file cannot be compressed", nil, true, nil)
+                }
+                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
+                return (nil, WrittenFiles.stamp(target).map { stamp in
+                    var record = stamp
+                    record.hash = sourceHash
+                    return record
+                }, true, nil)
             case let .copy(source):
                 do {
                     if reusing { try? FileManager.default.removeItem(atPath: target) }
@@ -196,7 +211,7 @@ enum OutputWriter {
                 // (A copy made where a link could not be is recorded as a copy.)
                 if let inode = result.inode { records.links[file.path] = inode } else { records.copies.insert(file.path) }
                 if result.fresh { changed.insert(parent(of: file.path)) }
-            case .bytes:
+            case .bytes, .compressed:
                 records.files[file.path] = result.record
                 if known.files[file.path] == nil { changed.insert(parent(of: file.path)) }
             }

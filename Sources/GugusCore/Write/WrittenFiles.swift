@@ -70,6 +70,14 @@ enum WrittenFiles {
         return found == record && hash(data) == record.hash
     }
 
+    /// Whether the file at `path` is the recorded one, made from bytes with this hash (a
+    /// compressed copy records the hash of what it was made from).
+    static func unchanged(_ path: String, record: WrittenFile?, sourceHash: UInt64) -> Bool {
+        guard let record, record.hash == sourceHash, var found = stamp(path) else { return false }
+        found.hash = record.hash
+        return found == record
+    }
+
     /// The record of a file just written.
     static func record(_ path: String, data: Data) -> WrittenFile? {
         guard var found = stamp(path) else { return nil }

@@ -5,8 +5,11 @@ import Testing
 /// The dev server's rebuilds: only what an edit touches, and the same bytes as a full build.
 @Suite struct IncrementalBuilderTests {
     func options(_ site: TestSite, output: String) -> BuildOptions {
-        BuildOptions(siteRoot: site.root, output: output, includeDrafts: true, now: CivilDate(iso: "2024-08-01"),
+        // As the dev server builds: no precompressed copies (it serves the files itself).
+        var options = BuildOptions(siteRoot: site.root, output: output, includeDrafts: true, now: CivilDate(iso: "2024-08-01"),
                      keepsURLManifest: false, injectedScript: "<script src=\"/__gugus/live.js\" defer></script>")
+        options.precompresses = false
+        return options
     }
 
     @Test func aTextEditRendersOnlyWhatShowsItAndEqualsAFullBuild() throws {
