@@ -30,6 +30,10 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The site's address, overriding base_url of site.yaml.")
     var baseURL: String?
 
+    @Flag(name: .customLong("no-compress"),
+          help: "Write no .gz and .br copies of the text files (for hosts that compress by themselves, like GitHub Pages).")
+    var noCompress = false
+
     func validate() throws {
         if let now, CivilDate(iso: now) == nil {
             throw ValidationError("--now must be a date written YYYY-MM-DD, like 2024-07-25")
@@ -47,9 +51,10 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             siteRoot: site, output: output, includeDrafts: drafts, now: now.flatMap { CivilDate(iso: $0) }, baseURL: baseURL,
             includeFuture: future)
+        options.precompresses = !noCompress
         let console = Console()
         switch BuildPipeline.run(options, progress: { console.status($0) }) {
         case let .success(report):

@@ -16,6 +16,15 @@ import Testing
         #expect(result.out.contains("Render"))
         #expect(result.err.contains("[4/6] Render"))
         #expect(site.exists("berita/x/index.html"))
+        #expect(site.exists("berita/x/index.html.br") && site.exists("berita/x/index.html.gz"), "compressed copies by default")
+    }
+
+    @Test func noCompressWritesNoCompressedCopies() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("x")]))
+        let result = try run(["build", site.root, "--now", "2024-08-01", "--no-compress"])
+        #expect(result.status == 0)
+        #expect(site.exists("berita/x/index.html"))
+        #expect(!site.snapshot().keys.contains { $0.hasSuffix(".gz") || $0.hasSuffix(".br") })
     }
 
     @Test func exitsWithOneOnContentErrors() throws {

@@ -206,8 +206,10 @@ public enum DeployRecipes {
                   key: gugus-cache-${{ hashFiles('content/media/**') }}
                   restore-keys: gugus-cache-
 
+              # GitHub Pages memampatkan sendiri: tanpa salinan .gz/.br / GitHub Pages compresses
+              # by itself and ignores .gz/.br copies: none are written.
               - name: Bangun situs / Build the site
-                run: gugus build
+                run: gugus build --no-compress
 
               - name: Unggah public/ / Upload public/
                 uses: actions/upload-pages-artifact@v3

@@ -77,7 +77,7 @@ import Yams
         // Gugus comes from its package: nothing is compiled.
         #expect(!DeployRecipes.githubWorkflow.contains("swift build"))
         let names = buildSteps.compactMap { $0["name"] as? String }
-        let buildIndex = try #require(buildSteps.firstIndex { $0["run"] as? String == "gugus build" })
+        let buildIndex = try #require(buildSteps.firstIndex { $0["run"] as? String == "gugus build --no-compress" })
         let installIndex = try #require(buildSteps.firstIndex { ($0["run"] as? String)?.contains("./gugus.deb") == true })
         let uploadIndex = try #require(buildSteps.firstIndex { ($0["uses"] as? String)?.hasPrefix("actions/upload-pages-artifact@") == true })
         #expect(installIndex < buildIndex && buildIndex < uploadIndex, "\(names)")
