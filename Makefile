@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean clients fuzz bench bench-smoke bench-tools bench-images bench-images-smoke
+.PHONY: site test build release theme clean clients fuzz dist dist-test bench bench-smoke bench-tools bench-images bench-images-smoke
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -16,6 +16,7 @@ test:
 	$(SWIFT) test
 	$(MAKE) clients
 	$(MAKE) fuzz
+	$(MAKE) dist-test
 
 release:
 	scripts/setup
@@ -32,6 +33,16 @@ clients:
 ## A bounded fuzz pass (libFuzzer + AddressSanitizer, FUZZ_SECONDS, default 60) over the input stages.
 fuzz:
 	scripts/fuzz $(or $(FUZZ_SECONDS),60)
+
+## The Debian package dist/gugus_VERSION_amd64.deb: a static release build (the Swift runtime
+## linked in), with its man page and shell completions (scripts/dist).
+dist:
+	scripts/dist
+
+## Build the package, install it with apt, run the installed gugus from an empty folder with no
+## Swift on PATH, then remove it (scripts/dist-test; run as root or with sudo).
+dist-test: dist
+	scripts/dist-test
 
 ## Benchmark Gugus against Hugo and cmark-gfm on synthetic sites of 1,000 and 10,000 files
 ## (Benchmarks/README.md; not part of `make test`). GUGUS=path measures that binary instead.

@@ -6,6 +6,7 @@ struct Gugus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gugus",
         abstract: "A static site generator for Indonesia's anti-trafficking task forces (Gugus Tugas PP-TPPO).",
+        version: GugusVersion.line,
         subcommands: [Build.self, Check.self, Init.self, New.self, Serve.self]
     )
 
