@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(name: "CGugusSystem"),
+        // The commit `gugus --version` names (scripts/dist writes it into a header).
+        .target(name: "CGugusBuildInfo"),
         // Precompressed copies of the site's text files (gzip and Brotli, one call each).
         .target(name: "CGugusCompression", dependencies: ["CZlib", "CBrotli"]),
         // The few libvips calls Gugus makes, with fixed arguments (libvips' API is variadic).
@@ -59,6 +61,7 @@ let package = Package(
             dependencies: [
                 "GugusCore",
                 "GugusServer",
+                "CGugusBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

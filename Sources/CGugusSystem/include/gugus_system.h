@@ -11,8 +11,4 @@ int gugus_exchange_paths(const char *first, const char *second);
 /// The offset of the first occurrence of `needle` in `haystack`, or -1 (glibc's memmem).
 long gugus_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
-/// The commit this binary was built from ("abc123def456", with "-dirty" when the work tree
-/// had changes), or "unknown" when it was not built by scripts/dist.
-const char *gugus_build_commit(void);
-
 #endif

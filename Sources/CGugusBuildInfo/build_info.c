@@ -1,4 +1,4 @@
-#include "gugus_system.h"
+#include "gugus_build_info.h"
 
 // scripts/dist names a header holding `#define GUGUS_COMMIT "abc123def456"`
 // (swift build -Xcc -DGUGUS_BUILD_INFO='"/path/build-info.h"'): the flag stays the same from
