@@ -10,9 +10,11 @@ public enum DeployRecipes {
     public static let immutableCache = "public, max-age=31536000, immutable"
     /// Caching for every other file: five minutes, then the browser asks again (a cheap 304).
     public static let shortCache = "public, max-age=300"
-    /// The address of a file named with its content hash: `.` and 10 lower-case hex digits
-    /// before the extension.
-    public static let hashedNamePattern = #"\.[0-9a-f]{10}\.[a-z0-9]+$"#
+    /// The address of a file Gugus named with its content hash: a theme asset
+    /// (`/assets/style.3f9a1c2b7d.css`) or a photo's derivative (`rapat-480w.3f9a1c2b7d.webp`),
+    /// `.` and 10 lower-case hex digits before the extension. Not any such name: a decree
+    /// uploaded as `sk.2024123101.pdf` may be replaced under the same name.
+    public static let hashedNamePattern = #"(^/assets/.+|-[0-9]+w)\.[0-9a-f]{10}\.[a-z0-9]+$"#
 
     public static let files: [(path: String, text: String)] = [
         ("deploy/nginx.conf", nginx),

@@ -119,10 +119,10 @@ import Yams
         }
         #expect(conf.contains("apt install nginx libnginx-mod-http-brotli-static"))
         let blocks = locations(conf)
-        #expect(blocks.keys.sorted() == ["/", "/admin/", #"~ "\.[0-9a-f]{10}\.[a-z0-9]+$""#])
+        #expect(blocks.keys.sorted() == ["/", "/admin/", #"~ "(^/assets/.+|-[0-9]+w)\.[0-9a-f]{10}\.[a-z0-9]+$""#])
         #expect(blocks["/"]?.contains("try_files $uri $uri/ =404;") == true)
         #expect(blocks["/"]?.contains(#"add_header Cache-Control "public, max-age=300" always;"#) == true)
-        #expect(blocks[#"~ "\.[0-9a-f]{10}\.[a-z0-9]+$""#]?.contains(#"add_header Cache-Control "public, max-age=31536000, immutable" always;"#) == true)
+        #expect(blocks[#"~ "(^/assets/.+|-[0-9]+w)\.[0-9a-f]{10}\.[a-z0-9]+$""#]?.contains(#"add_header Cache-Control "public, max-age=31536000, immutable" always;"#) == true)
     }
 
     @Test func nginxSendsTheSecurityHeadersInEveryLocation() throws {
