@@ -108,18 +108,7 @@ public struct IncrementalBuilder: Sendable {
         let ordered = jobs.sorted { "\($0)" < "\($1)" }
         var output = ParallelMap.map(ordered) { SiteRenderer.render($0, builder: builder, theme: theme) }.flatMap { $0 }
         if let script = options.injectedScript { output = output.map { $0.injecting(script) } }
-        var written = 0
-        for file in output {
-            guard case let .bytes(data) = file.content else { continue }
-            let target = options.output + "/" + file.path
-            if FileManager.default.contents(atPath: target) == data { continue }
-            do {
-                try data.write(to: URL(fileURLWithPath: target), options: .atomic)
-                written += 1
-            } catch {
-                return nil
-            }
-        }
+        guard let written = OutputWriter.replace(output, in: options.output) else { return nil }
         return (output.count, written)
     }
 

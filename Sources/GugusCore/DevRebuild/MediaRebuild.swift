@@ -30,22 +30,7 @@ extension IncrementalBuilder {
         let plans = site.library.plans.keys.sorted().compactMap { site.library.plans[$0] }
         guard ImageProcessor.run(plans, references: references, cacheRoot: cacheRoot).diagnostics.isEmpty else { return nil }
         let outputs = SiteRenderer.mediaFiles(site, only: Set(changed.map(\.path)))
-        for file in outputs {
-            let target = options.output + "/" + file.path
-            let temporary = target + ".gugus-tmp-\(getpid())"
-            try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            let source: String
-            switch file.content {
-            case let .copy(from), let .link(from): source = from
-            case .bytes, .compressed: continue
-            }
-            // Made beside its place, then renamed into it: the browser never sees half a file.
-            try? FileManager.default.removeItem(atPath: temporary)
-            guard OutputWriter.linkOrCopy(source, to: temporary, replacing: false) == nil, rename(temporary, target) == 0 else {
-                try? FileManager.default.removeItem(atPath: temporary)
-                return nil
-            }
-        }
+        guard OutputWriter.replace(outputs, in: options.output) != nil else { return nil }
         loaded.media = media
         var updated = report
         updated.site = site
