@@ -1,106 +1,330 @@
-/* Gugus site search: loads /search-index.json once and matches every word of the query
-   as a prefix of the indexed words, ignoring case and diacritics. No dependencies. */
+/* Gugus site search. Reads the small manifest /search-index.json, then fetches only the
+   shards that hold the words typed and the details of the results shown. Words were
+   stemmed when the site was built: a word of the site leads to its stem, and the stem to
+   every page with a word of the same stem (perdagangan, diperdagangkan, berdagang). The
+   last word also matches as the start of longer words while it is being typed.
+   Case and diacritics are ignored. No dependencies. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-index]");
   var input = document.getElementById("q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
+  var more = document.getElementById("search-more");
+  var filterBox = document.getElementById("search-filters");
   if (!form || !input || !list || !status) return;
-  var index = null;
-  var loading = null;
-  var timer = 0;
+  var selects = { jenis: "search-kind", wilayah: "search-region", tahun: "search-year" };
+  Object.keys(selects).forEach(function (name) { selects[name] = document.getElementById(selects[name]); });
+  var indexAddress = form.getAttribute("data-index");
+  var folder = indexAddress.replace(/\.json$/, "/");
+  var pageSize = 10;
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var manifest = null;
+  var files = {};
+  var generation = 0;
+  var current = null;
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  function tokens(text) {
-    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word.length > 0; });
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word.length > 1 && word.length <= 32; });
   }
-  function load() {
-    if (!loading) {
-      status.textContent = status.getAttribute("data-loading");
-      loading = fetch(form.getAttribute("data-index"))
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(function (data) { index = data; return data; });
+  function json(response) {
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return response.json();
+  }
+  function loadManifest() {
+    if (!manifest) {
+      manifest = fetch(indexAddress, { cache: "no-cache" }).then(json);
+      manifest.catch(function () { manifest = null; });
     }
-    return loading;
+    return manifest;
   }
-  /* The documents whose indexed words start with `prefix`. */
-  function lookup(prefix) {
-    var words = index.words;
-    var low = 0, high = words.length;
+  /* A file of the index, fetched once; its address carries the build's stamp. */
+  function file(index, name) {
+    if (!files[name]) {
+      files[name] = fetch(folder + name + "?v=" + encodeURIComponent(index.build)).then(json);
+      files[name].catch(function () { delete files[name]; });
+    }
+    return files[name];
+  }
+  /* The first position in a sorted list whose value is not below `word`. */
+  function lowerBound(sorted, word) {
+    var low = 0, high = sorted.length;
     while (low < high) {
       var middle = (low + high) >> 1;
-      if (words[middle] < prefix) low = middle + 1; else high = middle;
+      if (sorted[middle] < word) low = middle + 1; else high = middle;
     }
-    var found = new Set();
-    for (var i = low; i < words.length && words[i].lastIndexOf(prefix, 0) === 0; i++) {
-      var gaps = index.postings[i], doc = 0;
-      for (var j = 0; j < gaps.length; j++) { doc += gaps[j]; found.add(doc); }
-    }
-    return found;
+    return low;
   }
-  function search(query) {
-    var terms = tokens(query);
-    if (terms.length === 0) return [];
-    var matches = null;
-    terms.forEach(function (term) {
-      var docs = lookup(term);
-      matches = matches === null ? docs : new Set(Array.from(matches).filter(function (doc) { return docs.has(doc); }));
+  function shardNumber(index, word) {
+    var position = lowerBound(index.shards, word);
+    if (position < index.shards.length && index.shards[position] === word) return position;
+    return Math.max(0, position - 1);
+  }
+  function shardName(number) { return "s" + number + ".json"; }
+  /* The entry of a word: a string names its stem; an array is a stem's pages and forms. */
+  function entryOf(index, word) {
+    if (!index.shards.length) return Promise.resolve(undefined);
+    return file(index, shardName(shardNumber(index, word))).then(function (shard) {
+      var position = lowerBound(shard[0], word);
+      return shard[0][position] === word ? shard[1][position] : undefined;
     });
-    return Array.from(matches).map(function (doc) {
-      var title = fold(index.docs[doc][0]);
-      var score = 0;
-      terms.forEach(function (term) { if (title.indexOf(term) >= 0) score += 10; });
-      return { doc: doc, score: score };
-    }).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, 50);
   }
-  function show(query) {
-    var results = search(query);
-    list.textContent = "";
-    results.forEach(function (result) {
-      var doc = index.docs[result.doc];
-      var item = document.createElement("li");
-      var heading = document.createElement("h2");
-      var link = document.createElement("a");
-      link.href = doc[1];
-      link.textContent = doc[0];
-      heading.appendChild(link);
-      var meta = document.createElement("p");
-      meta.className = "meta";
-      meta.textContent = (index.kinds[doc[2]] || doc[2]) + (doc[3] ? " · " + doc[3] : "");
-      item.appendChild(heading);
-      item.appendChild(meta);
-      if (doc[4]) {
-        var snippet = document.createElement("p");
-        snippet.textContent = doc[4];
-        item.appendChild(snippet);
+  /* Words of the index that start with `prefix`, from its shard and at most the next one. */
+  function completions(index, prefix) {
+    var number = shardNumber(index, prefix);
+    var found = [];
+    function scan(shard, from) {
+      for (var i = from; i < shard[0].length && found.length < 40; i++) {
+        var key = shard[0][i];
+        if (key.lastIndexOf(prefix, 0) !== 0) return false;
+        if (key !== prefix) found.push([key, shard[1][i]]);
       }
-      list.appendChild(item);
+      return found.length < 40;
+    }
+    return file(index, shardName(number)).then(function (shard) {
+      var more = scan(shard, lowerBound(shard[0], prefix));
+      var next = number + 1;
+      if (!more || next >= index.shards.length || index.shards[next].lastIndexOf(prefix, 0) !== 0) return found;
+      return file(index, shardName(next)).then(function (second) { scan(second, 0); return found; });
     });
-    var template = results.length ? status.getAttribute("data-found") : status.getAttribute("data-none");
-    status.textContent = query.trim() ? template.replace("{n}", String(results.length)).replace("{q}", query.trim()) : "";
+  }
+  /* The pages matching one word: a map from page number to score, and the folded words
+     to mark in the results. */
+  function match(index, word, asPrefix) {
+    var stems = [];
+    function add(stem, weight) {
+      for (var i = 0; i < stems.length; i++) if (stems[i][0] === stem) return;
+      stems.push([stem, weight]);
+    }
+    function addEntry(key, entry, weight) {
+      if (typeof entry === "string") add(entry, weight);
+      else if (entry) { add(key, weight); if (entry.length > 3) add(entry[3], weight); }
+    }
+    return entryOf(index, word).then(function (entry) {
+      addEntry(word, entry, 1);
+      if (!asPrefix) return;
+      return completions(index, word).then(function (found) {
+        found.sort(function (a, b) { return a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1); });
+        found.forEach(function (pair) { addEntry(pair[0], pair[1], 0.5); });
+      });
+    }).then(function () {
+      /* Every stem of the exact word; of the completions, those in shards already here and
+         in at most two more, shortest words first. */
+      var extra = 0;
+      var wanted = stems.filter(function (pair) {
+        var name = shardName(shardNumber(index, pair[0]));
+        if (pair[1] === 1 || files[name]) return true;
+        if (extra >= 2) return false;
+        extra += 1;
+        file(index, name);
+        return true;
+      });
+      return Promise.all(wanted.map(function (pair) {
+        return entryOf(index, pair[0]).then(function (entry) { return [pair, entry]; });
+      }));
+    }).then(function (resolved) {
+      var docs = new Map();
+      var forms = new Set([word]);
+      resolved.forEach(function (item) {
+        var weight = item[0][1], entry = item[1];
+        if (!Array.isArray(entry)) return;
+        forms.add(item[0][0]);
+        entry[2].forEach(function (form) { forms.add(form); });
+        /* One number a page: the gap from the previous page times 8 plus the page's level. */
+        var postings = entry[0], rarity = entry[1], doc = 0, value = 0;
+        for (var i = 0; i < postings.length; i++) {
+          var digit = DIGITS.indexOf(postings.charAt(i));
+          value = value * 32 + (digit & 31);
+          if (digit >= 32) continue;
+          doc += value >> 3;
+          var score = rarity * ((value & 7) + 0.5) * weight;
+          if (!(docs.get(doc) >= score)) docs.set(doc, score);
+          value = 0;
+        }
+      });
+      return { docs: docs, forms: forms, prefix: asPrefix ? word : null };
+    });
+  }
+  function filtersWanted() {
+    var wanted = {};
+    Object.keys(selects).forEach(function (name) {
+      if (selects[name] && selects[name].value) wanted[name] = selects[name].value;
+    });
+    return wanted;
+  }
+  /* Keeps the pages of the chosen type, region and year. */
+  function filter(index, docs, wanted) {
+    var keep = [];
+    if (wanted.tahun) {
+      var range = index.years.filter(function (year) { return year[0] === wanted.tahun; })[0] || ["", 0, 0];
+      keep.push(function (doc) { return doc >= range[1] && doc < range[2]; });
+    }
+    var needsFile = wanted.jenis || wanted.wilayah;
+    var ready = needsFile ? file(index, "filters.json") : Promise.resolve(null);
+    return ready.then(function (values) {
+      if (wanted.jenis) {
+        var kind = index.kinds.map(function (pair) { return pair[0]; }).indexOf(wanted.jenis);
+        keep.push(function (doc) { return values.kind[doc] === kind; });
+      }
+      if (wanted.wilayah) {
+        var region = index.regions.map(function (pair) { return pair[0]; }).indexOf(wanted.wilayah) + 1;
+        keep.push(function (doc) { return region > 0 && values.region[doc] === region; });
+      }
+      return docs.filter(function (item) { return keep.every(function (test) { return test(item.doc); }); });
+    });
+  }
+  function search(index, query, wanted) {
+    var stop = new Set(index.stopWords);
+    var terms = words(query).filter(function (word) { return !stop.has(word); });
+    var typing = /[\p{L}\p{N}]$/u.test(query);
+    if (!terms.length) return Promise.resolve({ results: [], forms: new Set(), prefixes: [] });
+    return Promise.all(terms.map(function (term, position) {
+      return match(index, term, typing && position === terms.length - 1);
+    })).then(function (matches) {
+      var scores = null;
+      matches.forEach(function (found) {
+        if (scores === null) { scores = new Map(found.docs); return; }
+        var next = new Map();
+        scores.forEach(function (score, doc) {
+          if (found.docs.has(doc)) next.set(doc, score + found.docs.get(doc));
+        });
+        scores = next;
+      });
+      var results = [];
+      scores.forEach(function (score, doc) { results.push({ doc: doc, score: score }); });
+      results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      var forms = new Set(), prefixes = [];
+      matches.forEach(function (found) {
+        found.forms.forEach(function (form) { forms.add(form); });
+        if (found.prefix) prefixes.push(found.prefix);
+      });
+      return filter(index, results, wanted).then(function (kept) {
+        return { results: kept, forms: forms, prefixes: prefixes };
+      });
+    });
+  }
+  /* Text with the matched words in <mark>, built as nodes: nothing in it becomes markup. */
+  function marked(parent, text, found) {
+    text.split(/([\p{L}\p{N}\u0300-\u036f]+)/u).forEach(function (part, position) {
+      if (!part) return;
+      var folded = fold(part);
+      var hit = position % 2 === 1 && (found.forms.has(folded) || found.prefixes.some(function (prefix) {
+        return folded.lastIndexOf(prefix, 0) === 0;
+      }));
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+  function label(pairs, code) {
+    for (var i = 0; i < pairs.length; i++) if (pairs[i][0] === code) return pairs[i][1];
+    return code;
+  }
+  /* Draws results [from, from + pageSize) once their details are here. */
+  function draw(index, found, from, mine) {
+    var slice = found.results.slice(from, from + pageSize);
+    var per = index.documentsPerChunk;
+    return Promise.all(slice.map(function (item) {
+      return file(index, "d" + Math.floor(item.doc / per) + ".json").then(function (chunk) { return chunk[item.doc % per]; });
+    })).then(function (details) {
+      if (mine !== generation) return;
+      details.forEach(function (doc) {
+        if (!doc) return;
+        var item = document.createElement("li");
+        var heading = document.createElement("h2");
+        var link = document.createElement("a");
+        link.href = doc[1];
+        marked(link, doc[0], found);
+        heading.appendChild(link);
+        item.appendChild(heading);
+        var meta = document.createElement("p");
+        meta.className = "meta";
+        meta.textContent = [label(index.kinds, doc[2]), doc[3], doc[4] ? label(index.regions, doc[4]) : ""]
+          .filter(Boolean).join(" · ");
+        item.appendChild(meta);
+        if (doc[5]) {
+          var snippet = document.createElement("p");
+          marked(snippet, doc[5], found);
+          item.appendChild(snippet);
+        }
+        list.appendChild(item);
+      });
+      if (more) more.hidden = from + pageSize >= found.results.length;
+    });
+  }
+  function announce(query, count) {
+    var template = count ? status.getAttribute("data-found") : status.getAttribute("data-none");
+    status.textContent = query.trim() ? template.replace("{n}", String(count)).replace("{q}", query.trim()) : "";
+  }
+  function remember(query, wanted) {
+    if (!window.history || !history.replaceState) return;
+    var params = new URLSearchParams();
+    if (query.trim()) params.set("q", query.trim());
+    Object.keys(wanted).forEach(function (name) { params.set(name, wanted[name]); });
+    var text = params.toString();
+    history.replaceState(null, "", text ? "?" + text : location.pathname);
   }
   function run() {
+    var mine = ++generation;
     var query = input.value;
-    load().then(function () { show(query); }, function () { status.textContent = status.getAttribute("data-failed"); });
+    var wanted = filtersWanted();
+    remember(query, wanted);
+    var slow = setTimeout(function () { if (mine === generation) status.textContent = status.getAttribute("data-loading"); }, 300);
+    loadManifest()
+      .then(function (index) {
+        return search(index, query, wanted).then(function (found) {
+          if (mine !== generation) return;
+          current = { index: index, found: found, shown: 0 };
+          list.textContent = "";
+          if (more) more.hidden = true;
+          return draw(index, found, 0, mine).then(function () {
+            if (mine !== generation) return;
+            current.shown = pageSize;
+            announce(query, found.results.length);
+          });
+        });
+      })
+      .catch(function () {
+        if (mine === generation) status.textContent = status.getAttribute("data-failed");
+      })
+      .then(function () { clearTimeout(slow); });
   }
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(run, 150);
+  input.addEventListener("input", run);
+  Object.keys(selects).forEach(function (name) {
+    if (selects[name]) selects[name].addEventListener("change", run);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (window.history && history.replaceState) history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
     run();
   });
-  var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) {
-    input.value = initial;
-    run();
+  if (more) {
+    more.addEventListener("click", function () {
+      if (!current) return;
+      var from = current.shown;
+      var first = list.children.length;
+      draw(current.index, current.found, from, generation).then(function () {
+        current.shown = from + pageSize;
+        /* Keyboard users continue at the first new result. */
+        var next = list.children[first];
+        var link = next && next.querySelector("a");
+        if (link) link.focus();
+      });
+    });
   }
+  if (filterBox) filterBox.hidden = false;
+  var params = new URLSearchParams(window.location.search);
+  Object.keys(selects).forEach(function (name) {
+    var value = params.get(name);
+    if (value && selects[name]) selects[name].value = value;
+  });
+  var initial = params.get("q");
+  if (initial) input.value = initial;
+  if (initial || Object.keys(filtersWanted()).length) run();
 })();

@@ -52,9 +52,12 @@ public enum URLManifest {
     }
 
     /// Whether an address belongs in the manifest: pages, data, feeds and media, but not
-    /// the theme's assets, pagination (it shifts as content grows) or working files.
+    /// the theme's assets, pagination (it shifts as content grows) or working files (the
+    /// search index's shards, renumbered as the site grows).
     static func isPermanent(_ url: String) -> Bool {
-        if url.hasPrefix("/assets/") || url.hasPrefix("/admin/") || ByteSearch.contains(url, "/page/") { return false }
+        if url.hasPrefix("/assets/") || url.hasPrefix("/admin/") || url.hasPrefix("/search-index/") || ByteSearch.contains(url, "/page/") {
+            return false
+        }
         return !["/404.html", "/search-index.json", "/robots.txt"].contains(url)
     }
 

@@ -2,9 +2,13 @@
 extension ContextBuilder {
     func searchPage() -> Context {
         let sections = [("news", "/berita/"), ("event", "/kegiatan/"), ("decree", "/regulasi/"), ("statistics", "/statistik/")]
+        let facets = SearchIndex.facets(site, builder: self)
         let values: Context = [
             "sections": sections.map { ["title": format.text("section_" + $0.0), "url": $0.1] as Context },
             "pages": site.pages.map { ["title": $0.item.title, "url": $0.url] as Context },
+            "kinds": facets.kinds.map { ["code": $0.code, "name": $0.name] as Context },
+            "regions": facets.regions.map { ["code": $0.code, "name": $0.name] as Context },
+            "years": facets.years.map { ["year": String($0)] as Context },
         ]
         return page(title: format.text("search_title"), url: "/cari/", description: format.text("search_intro"), kind: "search",
                     extra: ["search": values])

@@ -242,7 +242,7 @@ enum SiteRenderer {
         case .dataPage:
             return [html("/data/", "data", builder.dataPage())]
         case .searchIndex:
-            return [OutputFile(path: "search-index.json", data: SearchIndex.json(site, builder: builder))]
+            return SearchIndex.files(site, builder: builder)
         case .searchPage:
             return [html("/cari/", "search", builder.searchPage())]
         case let .gone(index):

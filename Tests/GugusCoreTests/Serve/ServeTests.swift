@@ -73,7 +73,11 @@ import Testing
         // A text-only edit: the page first, the search index a moment later.
         try site.write("content/news/rakor.md", "---\ntitle: Rakor Ketiga\ndate: 2024-07-25\n---\nRapat di Sangkulirang.\n")
         #expect(eventually { HTTPProbe.get(port: port, "/berita/rakor/").body.contains("Rapat di Sangkulirang.") })
-        #expect(eventually { HTTPProbe.get(port: port, "/search-index.json").body.contains("\"sangkulirang\"") })
+        let served = { (path: String) -> Data? in
+            let answer = HTTPProbe.get(port: port, "/" + path)
+            return answer.status == 200 ? Data(answer.body.utf8) : nil
+        }
+        #expect(eventually { SearchIndexReader(load: served)?.urls("sangkulirang") == ["/berita/rakor/"] })
 
         // Nothing outside the site is served, however the path is written.
         for path in ["/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/berita/..%2f..%2f..%2fetc/passwd"] {

@@ -1,9 +1,19 @@
 import Foundation
 import Synchronization
 
-/// `/search-index.json` for the `/cari/` page: every content page with its title, type,
-/// date and a snippet, and an inverted index of folded words (case and diacritics
-/// removed) so that the page's small script can match prefixes without scanning text.
+/// The search index of `/cari/`, in small files so that a phone fetches only what a query
+/// needs:
+/// - `/search-index.json`, the manifest: the first word of each shard, the filters' values,
+///   the stop words and a stamp of this build;
+/// - `/search-index/sN.json`, shards of words in sorted order: a word whose stem differs
+///   names its stem; a stem holds its pages with a precomputed score (BM25, a title word
+///   counting more than a body word) and the words of the site that share it;
+/// - `/search-index/dN.json`, the title, address, type, date, region and snippet of
+///   `documentsPerChunk` pages, fetched for the results shown;
+/// - `/search-index/filters.json`, each page's type and region, fetched when a filter is used.
+/// Pages are numbered newest first, so that a year is a range of numbers and ties in score
+/// go to the newest. Words are stemmed here (Snowball), never in the browser: the script
+/// looks up the folded word the reader typed and follows it to its stem.
 enum SearchIndex {
     /// Words too common in Indonesian (and English) to help a search.
     static let stopWords: Set<String> = [
@@ -14,86 +24,178 @@ enum SearchIndex {
     /// The body words indexed per page: enough to find a page by what it is about,
     /// while the index stays small on a large site.
     static let bodyWordLimit = 400
+    /// How much a word counts in the summary and other short fields, and in the body (a word
+    /// in the title ranks the page above those).
+    static let detailWeight: Float = 2
+    static let bodyWeight: Float = 1
+    /// Pages per `dN.json` file.
+    static let documentsPerChunk = 8
+    /// A shard is closed once its entries pass this many bytes (one stem's pages may make it larger).
+    static let shardBytes = 24 * 1024
+    static let folder = "search-index"
 
-    struct Document {
+    struct Document: Sendable {
         var title: String
         var url: String
         var kind: ContentKind
-        var date: String?
+        var date: CivilDate?
+        var dateText: String?
+        var regionCode: String?
         var snippet: String
-        var text: String
+        /// The texts searched besides the title, with their weights.
+        var fields: [(text: String, weight: Float)]
+        /// All the texts together: a page whose text did not change keeps its terms in `serve`.
+        var text: String { ([title] + fields.map(\.text)).joined(separator: "\u{1F}") }
     }
 
+    /// The pages the index holds, newest first (pages without a date last, by address):
+    /// every published item, never a draft.
     static func documents(_ site: Site, builder: ContextBuilder) -> [Document] {
-        func document(_ item: ContentItem, _ url: String, _ date: CivilDate?, extra: [String]) -> Document {
-            let region = item.common.region.flatMap { site.region($0.value)?.name }
-            let words = [item.title, item.common.summary ?? ""] + item.common.tags.map(\.value) + [region ?? ""] + extra
+        func document(_ item: ContentItem, _ url: String, _ date: CivilDate?, extra: [String]) -> Document? {
+            guard !item.common.draft else { return nil }
+            let region = item.common.region.flatMap { site.region($0.value) }
+            let details = [item.common.summary ?? ""] + item.common.tags.map(\.value) + [region?.name ?? ""] + extra
             return Document(
-                title: item.title, url: url, kind: item.kind, date: date.map(builder.format.date),
-                snippet: ContextBuilder.shorten(builder.summary(of: item) ?? "", to: 160),
-                text: words.joined(separator: " ") + " " + (builder.body(of: item)?.plainText ?? ""))
+                title: item.title, url: url, kind: item.kind, date: date, dateText: date.map(builder.format.date),
+                regionCode: region?.code, snippet: ContextBuilder.shorten(builder.summary(of: item) ?? "", to: 160),
+                fields: [(details.filter { !$0.isEmpty }.joined(separator: " "), detailWeight),
+                         (builder.body(of: item)?.plainText ?? "", bodyWeight)])
         }
         var documents: [Document] = []
-        documents += site.news.map { document($0.item, $0.url, $0.fields.date, extra: [$0.fields.author ?? ""]) }
-        documents += site.events.map {
+        documents += site.news.compactMap { document($0.item, $0.url, $0.fields.date, extra: [$0.fields.author ?? ""]) }
+        documents += site.events.compactMap {
             document($0.item, $0.url, $0.fields.start.date, extra: [$0.fields.location ?? "", $0.fields.organizer ?? "", $0.fields.kind])
         }
-        documents += site.decrees.map { document($0.item, $0.url, $0.fields.date, extra: [$0.fields.number.value, $0.fields.kind, $0.fields.issuer]) }
-        documents += site.datasets.map { document($0.item, $0.url, nil, extra: [$0.fields.description ?? "", $0.fields.source ?? ""]) }
-        documents += site.pages.map { document($0.item, $0.url, nil, extra: []) }
-        return documents
+        documents += site.decrees.compactMap {
+            document($0.item, $0.url, $0.fields.date, extra: [$0.fields.number.value, $0.fields.kind, $0.fields.issuer])
+        }
+        documents += site.datasets.compactMap { document($0.item, $0.url, nil, extra: [$0.fields.description ?? "", $0.fields.source ?? ""]) }
+        documents += site.pages.compactMap { document($0.item, $0.url, nil, extra: []) }
+        return documents.sorted { left, right in
+            switch (left.date, right.date) {
+            case let (.some(a), .some(b)) where a != b: return a > b
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: return left.url < right.url
+            }
+        }
     }
 
-    static func json(_ site: Site, builder: ContextBuilder) -> Data {
+    /// The values the filters of `/cari/` offer, in the order shown: the types, regions and
+    /// years that published pages have.
+    struct Facets: Sendable {
+        var kinds: [(code: String, name: String)]
+        var regions: [(code: String, name: String)]
+        var years: [Int]
+    }
+
+    static func facets(_ site: Site, builder: ContextBuilder) -> Facets {
+        var kinds: Set<ContentKind> = []
+        var regionCodes: Set<String> = []
+        var years: Set<Int> = []
+        func add(_ item: ContentItem, _ date: CivilDate?) {
+            guard !item.common.draft else { return }
+            kinds.insert(item.kind)
+            if let code = item.common.region?.value, site.region(code) != nil { regionCodes.insert(code) }
+            if let date { years.insert(date.year) }
+        }
+        site.news.forEach { add($0.item, $0.fields.date) }
+        site.events.forEach { add($0.item, $0.fields.start.date) }
+        site.decrees.forEach { add($0.item, $0.fields.date) }
+        site.datasets.forEach { add($0.item, nil) }
+        site.pages.forEach { add($0.item, nil) }
+        let regions = regionCodes.compactMap { site.region($0) }.map { (code: $0.code, name: $0.name) }
+            .sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+        return Facets(
+            kinds: ContentKind.allCases.filter(kinds.contains).map { (code: $0.rawValue, name: builder.format.text("kind_" + $0.rawValue)) }
+                .sorted { $0.name < $1.name },
+            regions: regions, years: years.sorted(by: >))
+    }
+
+    /// The files of the index: the manifest at `/search-index.json` and the rest under `/search-index/`.
+    static func files(_ site: Site, builder: ContextBuilder) -> [OutputFile] {
         let documents = documents(site, builder: builder)
         let cache = builder.searchTerms
-        let termLists = ParallelMap.map(documents) { document in
-            if let cached = cache?.terms(for: document.url, text: document.text) { return cached }
-            let terms = terms(of: document.text)
-            cache?.store(terms, for: document.url, text: document.text)
+        let counted = ParallelMap.map(documents) { document -> CountedTerms in
+            let text = document.text
+            if let cached = cache?.terms(for: document.url, text: text) { return cached }
+            let terms = SearchTerms.counted(title: document.title, document.fields, limit: bodyWordLimit)
+            cache?.store(terms, for: document.url, text: text)
             return terms
         }
-        var postings: [String: [Int]] = [:]
-        for (index, terms) in termLists.enumerated() {
-            for term in terms { postings[term, default: []].append(index) }
+        let postings = SearchPostings(counted, language: site.config.language)
+        let shards = postings.shards()
+        let chunks = stride(from: 0, to: documents.count, by: documentsPerChunk).map {
+            chunk(documents[$0..<min(documents.count, $0 + documentsPerChunk)])
         }
-        let sorted = postings.sorted { $0.key < $1.key }
-        let words = sorted.map(\.key)
-        let kinds = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0.rawValue, JSONValue.string(builder.format.text("kind_" + $0.rawValue))) })
-        // Written directly as bytes: a tree of JSON values for a million postings was slow.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(documents.count * 256 + termLists.reduce(0) { $0 + $1.count } * 3 + words.count * 12)
-        bytes += "{\"docs\":[".utf8
-        for (index, document) in documents.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONValue.array([.string(document.title), .string(document.url), .string(document.kind.rawValue),
-                             .string(document.date ?? ""), .string(document.snippet)]).write(into: &bytes)
-        }
-        bytes += "],\"kinds\":".utf8
-        JSONValue.object(kinds).write(into: &bytes)
-        // Each word's documents as gaps from the previous one: smaller numbers, smaller file.
-        bytes += ",\"postings\":[".utf8
-        for (index, documents) in sorted.lazy.map(\.value).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "["))
-            var previous = 0
-            for (position, document) in documents.enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONValue.writeDecimal(document - previous, into: &bytes)
-                previous = document
-            }
-            bytes.append(UInt8(ascii: "]"))
-        }
-        bytes += "],\"version\":1,\"words\":".utf8
-        JSONValue.array(words.map(JSONValue.string)).write(into: &bytes)
-        bytes += "}\n".utf8
-        return Data(bytes)
+        let facets = facets(site, builder: builder)
+        let filters = filterFile(documents, facets: facets)
+        var files: [(path: String, data: Data)] = []
+        files += shards.bytes.enumerated().map { ("\(folder)/s\($0.offset).json", Data($0.element)) }
+        files += chunks.enumerated().map { ("\(folder)/d\($0.offset).json", Data($0.element)) }
+        files.append(("\(folder)/filters.json", Data(filters)))
+        // A stamp of every file, added to their addresses by the script: a browser never
+        // mixes the manifest of one build with a shard of another.
+        var stamp: UInt64 = 0
+        for file in files { stamp = (stamp &* 0x100_0000_01B3) ^ WrittenFiles.hash(file.data) }
+        let manifest = manifest(documents, shardKeys: shards.firstKeys, chunkCount: chunks.count, facets: facets,
+                                stamp: String(stamp, radix: 16), builder: builder, language: site.config.language)
+        return [OutputFile(path: "search-index.json", data: Data(manifest))] + files.map { OutputFile(path: $0.path, data: $0.data) }
     }
 
-    /// The distinct folded words of a text: title and summary words first, then the body
-    /// up to the limit.
-    static func terms(of text: String) -> [String] {
-        SearchTerms.of(text, limit: bodyWordLimit)
+    private static func manifest(
+        _ documents: [Document], shardKeys: [String], chunkCount: Int, facets: Facets, stamp: String, builder: ContextBuilder, language: String
+    ) -> [UInt8] {
+        // Pages are newest first: a year is a range of page numbers.
+        var years: [JSONValue] = []
+        for year in facets.years {
+            let first = documents.firstIndex { $0.date?.year == year } ?? 0
+            let end = documents[first...].firstIndex { $0.date?.year != year } ?? documents.count
+            years.append(.array([.string(String(year)), .int(first), .int(end)]))
+        }
+        let value = JSONValue.record([
+            "version": .int(2),
+            "build": .string(stamp),
+            "language": .string(language),
+            "documents": .int(documents.count),
+            "documentsPerChunk": .int(documentsPerChunk),
+            "chunks": .int(chunkCount),
+            "shards": .array(shardKeys.map(JSONValue.string)),
+            "stopWords": .array(stopWords.sorted().map(JSONValue.string)),
+            "kinds": .array(facets.kinds.map { .array([.string($0.code), .string($0.name)]) }),
+            "regions": .array(facets.regions.map { .array([.string($0.code), .string($0.name)]) }),
+            "years": .array(years),
+        ])
+        var bytes: [UInt8] = []
+        value.write(into: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// `[[title, url, kind, date, region, snippet], …]` for a run of pages.
+    private static func chunk(_ documents: ArraySlice<Document>) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (position, document) in documents.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONValue.array([.string(document.title), .string(document.url), .string(document.kind.rawValue),
+                             .string(document.dateText ?? ""), .string(document.regionCode ?? ""), .string(document.snippet)])
+                .write(into: &bytes)
+        }
+        bytes += "]\n".utf8
+        return bytes
+    }
+
+    /// Each page's type and region as positions in the manifest's lists (region 0: none).
+    private static func filterFile(_ documents: [Document], facets: Facets) -> [UInt8] {
+        let kinds = Dictionary(uniqueKeysWithValues: facets.kinds.enumerated().map { ($0.element.code, $0.offset) })
+        let regions = Dictionary(uniqueKeysWithValues: facets.regions.enumerated().map { ($0.element.code, $0.offset + 1) })
+        var bytes: [UInt8] = []
+        JSONValue.record([
+            "kind": .array(documents.map { .int(kinds[$0.kind.rawValue] ?? 0) }),
+            "region": .array(documents.map { .int($0.regionCode.flatMap { regions[$0] } ?? 0) }),
+        ]).write(into: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// Lower case without diacritics: `Sosialisasi PERDAGANGAN Orang` → `sosialisasi perdagangan orang`,
@@ -103,19 +205,29 @@ enum SearchIndex {
     }
 }
 
+/// The folded words of one page with their weighted counts.
+struct CountedTerms: Sendable, Equatable {
+    var terms: [String]
+    /// Weighted counts outside the title.
+    var weights: [Float]
+    var inTitle: [Bool]
+    /// Words read, repeats included: the page's length in the ranking.
+    var wordCount: Int
+}
+
 /// Search terms of each page from the previous build, for the dev server's rebuilds: a
 /// page whose text did not change keeps its terms.
 final class SearchTermCache: Sendable {
-    private let entries = Mutex<[String: (text: String, terms: [String])]>([:])
+    private let entries = Mutex<[String: (text: String, terms: CountedTerms)]>([:])
 
-    func terms(for url: String, text: String) -> [String]? {
+    func terms(for url: String, text: String) -> CountedTerms? {
         entries.withLock { entries in
             guard let entry = entries[url], entry.text == text else { return nil }
             return entry.terms
         }
     }
 
-    func store(_ terms: [String], for url: String, text: String) {
+    func store(_ terms: CountedTerms, for url: String, text: String) {
         entries.withLock { $0[url] = (text, terms) }
     }
 }

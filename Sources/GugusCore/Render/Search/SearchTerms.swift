@@ -1,11 +1,19 @@
 import Foundation
 
-/// The distinct folded words of one page for the search index, read from its UTF-8 bytes.
+/// The distinct folded words of one page for the search index, read from its UTF-8 bytes,
+/// each with its weighted count (a word in the title counts more than one in the body).
 /// ASCII words are lowered byte by byte; only words with other letters go through
 /// Foundation's folding. Words are told apart by their bytes in a small hash table, so a
 /// word seen again (most words of a text) costs no `String` and no `Set` insertion.
 struct SearchTerms {
     private(set) var terms: [String] = []
+    /// The weighted count of each term outside the title, in the order of `terms`.
+    private(set) var weights: [Float] = []
+    /// Whether each term is in the title.
+    private(set) var inTitle: [Bool] = []
+    /// How many words were counted (stop words and repeats included), for the length of
+    /// the page in the ranking.
+    private(set) var wordCount = 0
     /// The words seen so far, starting with the stop words: a stop word is then a word
     /// already seen, and no word of a page needs a `String` to be checked against them.
     private var known = Self.stopWordTable
@@ -13,6 +21,9 @@ struct SearchTerms {
     private var word: [UInt8] = []
     private var length = 0
     private var isASCII = true
+    /// The weight of the field being read, and whether it is the title.
+    private var weight: Float = 1
+    private var readingTitle = false
 
     private static let stopWordTable: KnownWords = {
         var table = KnownWords()
@@ -22,13 +33,27 @@ struct SearchTerms {
         }
         return table
     }()
+    private static let stopWordCount = SearchIndex.stopWords.count
 
     static func of(_ text: String, limit: Int) -> [String] {
-        var text = text
+        counted(title: "", [(text, 1)], limit: limit).terms
+    }
+
+    /// The terms of a page's title and other fields, each field's words counted with its
+    /// weight; reading stops once `limit` distinct terms were found.
+    static func counted(title: String, _ fields: [(text: String, weight: Float)], limit: Int) -> CountedTerms {
         var reader = SearchTerms()
         reader.word.reserveCapacity(64)
-        text.withUTF8 { reader.read($0, limit: limit) }
-        return reader.terms
+        var title = title
+        reader.readingTitle = true
+        title.withUTF8 { reader.read($0, limit: limit) }
+        reader.readingTitle = false
+        for (text, weight) in fields where reader.terms.count < limit {
+            var text = text
+            reader.weight = weight
+            text.withUTF8 { reader.read($0, limit: limit) }
+        }
+        return CountedTerms(terms: reader.terms, weights: reader.weights, inTitle: reader.inTitle, wordCount: reader.wordCount)
     }
 
     private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
@@ -64,15 +89,31 @@ struct SearchTerms {
     private mutating func finish() {
         defer { word.removeAll(keepingCapacity: true); length = 0; isASCII = true }
         guard length >= 2, length <= 32 else { return }
+        wordCount += 1
         if isASCII {
-            let added = word.withUnsafeBufferPointer { known.insert($0) }
-            if added { terms.append(String(decoding: word, as: UTF8.self)) }
+            let slot = word.withUnsafeBufferPointer { known.insert($0) }
+            count(slot, term: slot.added ? String(decoding: word, as: UTF8.self) : "")
         } else {
             let term = SearchIndex.fold(String(decoding: word, as: UTF8.self)).filter { $0.isLetter || $0.isNumber }
-            guard term.count >= 2, !SearchIndex.stopWords.contains(term) else { return }
+            guard term.count >= 2 else { return }
             var bytes = Array(term.utf8)
-            guard bytes.withUnsafeMutableBufferPointer({ known.insert(UnsafeBufferPointer($0)) }) else { return }
+            count(bytes.withUnsafeMutableBufferPointer { known.insert(UnsafeBufferPointer($0)) }, term: term)
+        }
+    }
+
+    /// Adds the field's weight to a known word's count (a new word becomes a term; stop
+    /// words, the first entries of the table, are not counted).
+    private mutating func count(_ slot: (index: Int, added: Bool), term: String) {
+        let index = slot.index - Self.stopWordCount
+        guard index >= 0 else { return }
+        if slot.added {
             terms.append(term)
+            weights.append(readingTitle ? 0 : weight)
+            inTitle.append(readingTitle)
+        } else if readingTitle {
+            inTitle[index] = true
+        } else {
+            weights[index] += weight
         }
     }
 
@@ -95,8 +136,9 @@ private struct KnownWords: Sendable {
     private var lengths: [Int] = []
     private var bytes: [UInt8] = []
 
-    /// Adds the word; false when it was already there.
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Adds the word; its index in the order of insertion, and whether it was new.
+    @discardableResult
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> (index: Int, added: Bool) {
         if starts.count * 2 >= slots.count { grow() }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
@@ -104,14 +146,14 @@ private struct KnownWords: Sendable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let entry = Int(slots[slot])
-            if lengths[entry] == word.count && Self.equal(bytes, from: starts[entry], word) { return false }
+            if lengths[entry] == word.count && Self.equal(bytes, from: starts[entry], word) { return (entry, false) }
             slot = (slot + 1) & mask
         }
         slots[slot] = Int32(starts.count)
         starts.append(bytes.count)
         lengths.append(word.count)
         bytes.append(contentsOf: word)
-        return true
+        return (starts.count - 1, true)
     }
 
     private static func equal(_ bytes: [UInt8], from start: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {

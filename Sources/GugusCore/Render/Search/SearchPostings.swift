@@ -1,0 +1,191 @@
+import Foundation
+
+/// The inverted index of the search: every folded word of the site in sorted order, each
+/// either naming its stem (`diperdagangkan` → `dagang`) or, for a stem, holding its pages
+/// with their scores and the site's words that share it.
+struct SearchPostings {
+    enum Entry: Equatable {
+        /// A word whose pages are under its stem.
+        case pointer(stem: String)
+        /// A stem: its rarity (BM25's idf, in tenths), its pages (page number, level) in page
+        /// order, the other words with this stem, and the word's own stem when the word is
+        /// also a word of the site with another stem.
+        case stem(rarity: Int, pages: [(page: Int, level: Int)], forms: [String], ownStem: String?)
+
+        static func == (left: Entry, right: Entry) -> Bool {
+            switch (left, right) {
+            case let (.pointer(a), .pointer(b)): a == b
+            case let (.stem(rarityA, pagesA, formsA, ownA), .stem(rarityB, pagesB, formsB, ownB)):
+                rarityA == rarityB && pagesA.map(\.page) == pagesB.map(\.page) && pagesA.map(\.level) == pagesB.map(\.level)
+                    && formsA == formsB && ownA == ownB
+            default: false
+            }
+        }
+    }
+
+    /// Words in the order the script compares them (UTF-16 code units).
+    private(set) var keys: [String] = []
+    private(set) var entries: [Entry] = []
+
+    /// BM25's constants: how soon repeating a word stops adding to a page's score, and how
+    /// much a long page is held back.
+    static let k1: Float = 1.2
+    static let b: Float = 0.75
+
+    init(_ pages: [CountedTerms], language: String) {
+        // Every distinct word, numbered.
+        var wordNumbers: [String: Int] = [:]
+        var words: [String] = []
+        let pageWords: [[Int]] = pages.map { page in
+            page.terms.map { term in
+                if let number = wordNumbers[term] { return number }
+                wordNumbers[term] = words.count
+                words.append(term)
+                return words.count - 1
+            }
+        }
+        // Every distinct stem, numbered; each word's stem number.
+        let stemOfWord = Stemmer.stems(of: words, language: language)
+        var stemNumbers: [String: Int] = [:]
+        var stems: [String] = []
+        let wordStem: [Int] = stemOfWord.map { stem in
+            if let number = stemNumbers[stem] { return number }
+            stemNumbers[stem] = stems.count
+            stems.append(stem)
+            return stems.count - 1
+        }
+        // Each page's weighted count of each of its stems outside the title, and whether the title has it.
+        var stemPages: [[(page: Int, count: Float, inTitle: Bool)]] = Array(repeating: [], count: stems.count)
+        var counts = [Float](repeating: 0, count: stems.count)
+        var titled = [Bool](repeating: false, count: stems.count)
+        var seen = [Bool](repeating: false, count: stems.count)
+        var touched: [Int] = []
+        for (page, numbers) in pageWords.enumerated() {
+            let weights = pages[page].weights
+            let inTitle = pages[page].inTitle
+            for (position, word) in numbers.enumerated() {
+                let stem = wordStem[word]
+                if !seen[stem] { seen[stem] = true; touched.append(stem) }
+                counts[stem] += weights[position]
+                titled[stem] = titled[stem] || inTitle[position]
+            }
+            for stem in touched {
+                stemPages[stem].append((page, counts[stem], titled[stem]))
+                counts[stem] = 0
+                titled[stem] = false
+                seen[stem] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        // Scores: BM25 with the weighted counts, as the stem's rarity times a page's level
+        // (0–7); a word in the title puts the page in the upper half, above every page that
+        // has it only in the summary or body.
+        let total = Float(pages.count)
+        let averageLength = max(1, Float(pages.reduce(0) { $0 + $1.wordCount }) / max(1, total))
+        let rarities: [Int] = stemPages.map { list in
+            let frequency = Float(list.count)
+            return max(1, Int((log(1 + (total - frequency + 0.5) / (frequency + 0.5)) * 10).rounded()))
+        }
+        let scored: [[(page: Int, level: Int)]] = stemPages.map { list in
+            list.map { entry in
+                let length = Float(max(1, pages[entry.page].wordCount))
+                let norm = Self.k1 * (1 - Self.b + Self.b * length / averageLength)
+                let saturation = entry.count / (entry.count + norm)
+                let level = min(3, Int(saturation * 4)) + (entry.inTitle ? 4 : 0)
+                return (entry.page, level)
+            }
+        }
+        // The words of each stem, and the keys: every stem, and every word whose stem differs.
+        var forms: [[String]] = Array(repeating: [], count: stems.count)
+        var keySet = Set(stems)
+        for (word, stem) in zip(words, wordStem) where stems[stem] != word {
+            forms[stem].append(word)
+            keySet.insert(word)
+        }
+        keys = keySet.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+        entries = keys.map { key in
+            let ownStem = wordNumbers[key].map { stems[wordStem[$0]] }.flatMap { $0 == key ? nil : $0 }
+            if let stem = stemNumbers[key] {
+                return .stem(rarity: rarities[stem], pages: scored[stem], forms: forms[stem].sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }, ownStem: ownStem)
+            }
+            return .pointer(stem: ownStem ?? key)
+        }
+    }
+
+    /// The entries cut into shards of about `SearchIndex.shardBytes`: each shard's bytes
+    /// (`[[keys…],[entries…]]`) and first key.
+    func shards() -> (bytes: [[UInt8]], firstKeys: [String]) {
+        var shards: [[UInt8]] = []
+        var firstKeys: [String] = []
+        var keyBytes: [UInt8] = []
+        var entryBytes: [UInt8] = []
+        var entry: [UInt8] = []
+        func close() {
+            guard !keyBytes.isEmpty else { return }
+            shards.append(Array("[[".utf8) + keyBytes + Array("],[".utf8) + entryBytes + Array("]]\n".utf8))
+            keyBytes.removeAll(keepingCapacity: true)
+            entryBytes.removeAll(keepingCapacity: true)
+        }
+        for (key, value) in zip(keys, entries) {
+            entry.removeAll(keepingCapacity: true)
+            Self.write(value, into: &entry)
+            if keyBytes.isEmpty {
+                firstKeys.append(key)
+            } else {
+                keyBytes.append(UInt8(ascii: ","))
+                entryBytes.append(UInt8(ascii: ","))
+            }
+            JSONValue.writeString(key, into: &keyBytes)
+            entryBytes += entry
+            if keyBytes.count + entryBytes.count >= SearchIndex.shardBytes { close() }
+        }
+        close()
+        return (shards, firstKeys)
+    }
+
+    /// A pointer as its stem (`"dagang"`); a stem as `["postings", rarity, [forms…]]`, plus
+    /// the word's own stem when it has one. Postings are one number per page, the gap from
+    /// the previous page number times 8 plus the level, each written in base 32 with the
+    /// characters of `digits`: `0`–`v` end a number, `w`–`_` carry its higher digits (so a
+    /// common word costs one character a page).
+    private static func write(_ entry: Entry, into bytes: inout [UInt8]) {
+        switch entry {
+        case let .pointer(stem):
+            JSONValue.writeString(stem, into: &bytes)
+        case let .stem(rarity, pages, forms, ownStem):
+            bytes += "[\"".utf8
+            var previous = 0
+            for page in pages {
+                writeNumber((page.page - previous) * 8 + page.level, into: &bytes)
+                previous = page.page
+            }
+            bytes += "\",".utf8
+            JSONValue.writeDecimal(rarity, into: &bytes)
+            bytes += ",[".utf8
+            for (position, form) in forms.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(form, into: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+            if let ownStem {
+                bytes.append(UInt8(ascii: ","))
+                JSONValue.writeString(ownStem, into: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+    }
+
+    /// The 64 characters of postings: the first 32 end a number, the last 32 do not.
+    static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
+
+    static func writeNumber(_ number: Int, into bytes: inout [UInt8]) {
+        var higher: [UInt8] = []
+        var rest = number >> 5
+        while rest > 0 {
+            higher.append(digits[32 + rest & 31])
+            rest >>= 5
+        }
+        bytes += higher.reversed()
+        bytes.append(digits[number & 31])
+    }
+}
