@@ -420,3 +420,32 @@ def headless_chromium(javascript=True):
                               service=Service(os.environ.get("GUGUS_CHROMEDRIVER", "/usr/bin/chromedriver")))
     driver.set_page_load_timeout(30)
     return driver
+
+
+# ---------------------------------------------------------------------------
+# axe-core 4.12 (extracted by scripts/setup-clients), run in a page.
+
+AXE_FILE = os.environ.get("GUGUS_AXE", os.path.join(REPO, ".build-clients", "axe.min.js"))
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@functools.lru_cache(maxsize=None)
+def axe_source():
+    if not os.path.isfile(AXE_FILE):
+        raise RuntimeError(f"{AXE_FILE} is missing: run scripts/setup-clients")
+    with open(AXE_FILE, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def run_axe(driver):
+    """The WCAG 2.2 AA violations axe-core finds in the page as it is now."""
+    driver.execute_script(axe_source())
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        "  .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        "     nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary}))}))}))"
+        "  .catch(e => done({error: String(e)}));", AXE_TAGS)
+    if "error" in result:
+        raise AssertionError(f"axe.run failed: {result['error']}")
+    return result["violations"]

@@ -18,8 +18,6 @@ from selenium.webdriver.common.by import By  # noqa: E402
 
 CHROMIUM = os.environ.get("GUGUS_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("GUGUS_CHROMEDRIVER", "/usr/bin/chromedriver")
-AXE = os.environ.get("GUGUS_AXE", os.path.join(support.REPO, ".build-clients", "axe.min.js"))
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WEIGHT_LIMIT = 100 * 1024
 VIEWPORT = (412, 915)
 SECTION_LISTS = ("/berita/", "/kegiatan/", "/regulasi/", "/statistik/")
@@ -62,11 +60,7 @@ class BrowserTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        if not os.path.isfile(AXE):
-            raise RuntimeError(f"{AXE} is missing: run scripts/setup-clients")
-        with open(AXE, encoding="utf-8") as handle:
-            cls.axe_source = handle.read()
-        cls.axe_version = re.search(r"axe v([\d.]+)", cls.axe_source[:200]).group(1)
+        cls.axe_version = re.search(r"axe v([\d.]+)", support.axe_source()[:200]).group(1)
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
         for argument in ("--headless=new", "--no-sandbox", f"--window-size={VIEWPORT[0]},{VIEWPORT[1]}",
@@ -137,16 +131,7 @@ class BrowserTest(unittest.TestCase):
         return [entry for entry in self.driver.get_log("browser") if entry.get("level") == "SEVERE"]
 
     def run_axe(self):
-        self.driver.execute_script(self.axe_source)
-        result = self.driver.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-            "  .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-            "     nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary}))}))}))"
-            "  .catch(e => done({error: String(e)}));", AXE_TAGS)
-        if "error" in result:
-            raise AssertionError(f"axe.run failed: {result['error']}")
-        return result["violations"]
+        return support.run_axe(self.driver)
 
     def screenshot(self, name):
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
@@ -269,10 +254,14 @@ class SearchWithoutJavaScriptTest(unittest.TestCase):
         response = support.fetch("/search-index.json")
         self.assertEqual(response.status, 200, f"/search-index.json is not served (HTTP {response.status})")
         index = json.loads(response.body)
-        support.figure(f"search index: {len(response.body)} bytes")
-        self.assertTrue(index, "the search index is empty")
-        self.assertIn(support.rel_to_url(SEARCH_NEWS), json.dumps(index, ensure_ascii=False),
-                      "the search index does not hold the news page")
+        self.assertEqual(index.get("version"), 2, "the manifest of the sharded index")
+        chunks = [support.fetch(f"/search-index/d{n}.json") for n in range(index["chunks"])]
+        self.assertEqual([c.status for c in chunks], [200] * index["chunks"], "a page-details file of the index is not served")
+        urls = [doc[1] for chunk in chunks for doc in json.loads(chunk.body)]
+        support.figure(f"search index: manifest {len(response.body)} bytes, {index['documents']} pages, "
+                       f"{len(index['shards'])} shards, {index['chunks']} detail files")
+        self.assertEqual(len(urls), index["documents"])
+        self.assertIn(support.rel_to_url(SEARCH_NEWS), urls, "the search index does not hold the news page")
 
 
 if __name__ == "__main__":
