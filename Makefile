@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean clients fuzz dist dist-test bench bench-smoke bench-tools bench-images bench-images-smoke
+.PHONY: site test build release theme clean clients fuzz dist dist-test bench bench-smoke bench-tools bench-images bench-images-smoke bench-search bench-search-smoke
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -61,6 +61,16 @@ bench-images: bench-tools
 ## The same on 3 photos of 2 megapixels, one run (fast, for CI).
 bench-images-smoke: bench-tools
 	Benchmarks/images/run --smoke --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## Site search against Pagefind in Chromium through nginx, on the 10,000-file corpus
+## (Benchmarks/search/README.md; not part of `make test`).
+bench-search: bench-tools
+	Benchmarks/search/run --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## The same on 300 files, one run, two queries (fast, for CI).
+bench-search-smoke: bench-tools
+	Benchmarks/search/run --size 300 --runs 1 --query "perdagangan orang" --query "jenis kelamin" \
+		--results .build-bench/search-results-smoke.md --gugus $(or $(GUGUS),.build-bench/release/gugus)
 
 bench-tools:
 	scripts/setup

@@ -56,6 +56,8 @@ enum DefaultTheme {
   var folder = indexAddress.replace(/\.json$/, "/");
   var pageSize = 10;
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var DIGIT_VALUES = new Int8Array(128);
+  for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUES[DIGITS.charCodeAt(d)] = d;
   var manifest = null;
   var files = {};
   var generation = 0;
@@ -140,21 +142,20 @@ enum DefaultTheme {
       if (typeof entry === "string") add(entry, weight);
       else if (entry) { add(key, weight); if (entry.length > 3) add(entry[3], weight); }
     }
-    return entryOf(index, word).then(function (entry) {
-      addEntry(word, entry, 1);
-      if (!asPrefix) return;
-      return completions(index, word).then(function (found) {
-        found.sort(function (a, b) { return a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1); });
-        found.forEach(function (pair) { addEntry(pair[0], pair[1], 0.5); });
-      });
+    return Promise.all([entryOf(index, word), asPrefix ? completions(index, word) : []]).then(function (both) {
+      addEntry(word, both[0], 1);
+      var found = both[1];
+      found.sort(function (a, b) { return a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1); });
+      found.forEach(function (pair) { addEntry(pair[0], pair[1], 0.5); });
     }).then(function () {
-      /* Every stem of the exact word; of the completions, those in shards already here and
-         in at most two more, shortest words first. */
-      var extra = 0;
+      /* Every stem of the exact word; of the completions, those in shards already here and,
+         once the word has four letters, in at most two more, shortest words first: a word
+         typed letter by letter does not fetch a shard for every letter. */
+      var extra = 0, allowed = word.length >= 4 ? 2 : 0;
       var wanted = stems.filter(function (pair) {
         var name = shardName(shardNumber(index, pair[0]));
         if (pair[1] === 1 || files[name]) return true;
-        if (extra >= 2) return false;
+        if (extra >= allowed) return false;
         extra += 1;
         file(index, name);
         return true;
@@ -173,7 +174,7 @@ enum DefaultTheme {
         /* One number a page: the gap from the previous page times 8 plus the page's level. */
         var postings = entry[0], rarity = entry[1], doc = 0, value = 0;
         for (var i = 0; i < postings.length; i++) {
-          var digit = DIGITS.indexOf(postings.charAt(i));
+          var digit = DIGIT_VALUES[postings.charCodeAt(i) & 127];
           value = value * 32 + (digit & 31);
           if (digit >= 32) continue;
           doc += value >> 3;
@@ -346,7 +347,9 @@ enum DefaultTheme {
       if (!current) return;
       var from = current.shown;
       var first = list.children.length;
+      more.disabled = true;
       draw(current.index, current.found, from, generation).then(function () {
+        more.disabled = false;
         current.shown = from + pageSize;
         /* Keyboard users continue at the first new result. */
         var next = list.children[first];
@@ -364,6 +367,8 @@ enum DefaultTheme {
   var initial = params.get("q");
   if (initial) input.value = initial;
   if (initial || Object.keys(filtersWanted()).length) run();
+  /* The manifest is small (a few KB): fetched now, the first query waits for one round trip fewer. */
+  else loadManifest().catch(function () {});
 })();
 
 """#,
