@@ -164,7 +164,8 @@ enum DefaultTheme {
         return entryOf(index, pair[0]).then(function (entry) { return [pair, entry]; });
       }));
     }).then(function (resolved) {
-      var docs = new Map();
+      /* Each page's best score for this word (0: no match), by page number. */
+      var scores = new Float64Array(index.documents);
       var forms = new Set([word]);
       resolved.forEach(function (item) {
         var weight = item[0][1], entry = item[1];
@@ -179,11 +180,11 @@ enum DefaultTheme {
           if (digit >= 32) continue;
           doc += value >> 3;
           var score = rarity * ((value & 7) + 0.5) * weight;
-          if (!(docs.get(doc) >= score)) docs.set(doc, score);
+          if (doc < scores.length && scores[doc] < score) scores[doc] = score;
           value = 0;
         }
       });
-      return { docs: docs, forms: forms, prefix: asPrefix ? word : null };
+      return { scores: scores, forms: forms, prefix: asPrefix ? word : null };
     });
   }
   function filtersWanted() {
@@ -194,6 +195,29 @@ enum DefaultTheme {
     return wanted;
   }
   /* Keeps the pages of the chosen type, region and year. */
+  /* The page numbers ranked [from, to): best score first, the newest (lowest number) on ties.
+     The first page of results is picked in one pass; the whole order is sorted only when
+     more is asked for. */
+  function ranked(results, from, to) {
+    var docs = results.docs, scores = results.scores;
+    function before(a, b) { return scores[a] > scores[b] || (scores[a] === scores[b] && docs[a] < docs[b]); }
+    if (!results.order && to <= pageSize) {
+      var best = [];
+      for (var i = 0; i < docs.length; i++) {
+        if (best.length === to && !before(i, best[to - 1])) continue;
+        var at = best.length === to ? to - 1 : best.length;
+        while (at > 0 && before(i, best[at - 1])) { best[at] = best[at - 1]; at--; }
+        best[at] = i;
+        if (best.length > to) best.length = to;
+      }
+      return best.slice(from).map(function (i) { return docs[i]; });
+    }
+    if (!results.order) {
+      results.order = docs.map(function (_, i) { return i; });
+      results.order.sort(function (a, b) { return before(a, b) ? -1 : before(b, a) ? 1 : 0; });
+    }
+    return results.order.slice(from, to).map(function (i) { return docs[i]; });
+  }
   function filter(index, docs, wanted) {
     var keep = [];
     if (wanted.tahun) {
@@ -211,29 +235,32 @@ enum DefaultTheme {
         var region = index.regions.map(function (pair) { return pair[0]; }).indexOf(wanted.wilayah) + 1;
         keep.push(function (doc) { return region > 0 && values.region[doc] === region; });
       }
-      return docs.filter(function (item) { return keep.every(function (test) { return test(item.doc); }); });
+      var kept = { docs: [], scores: [], order: null };
+      docs.docs.forEach(function (doc, position) {
+        if (keep.every(function (test) { return test(doc); })) { kept.docs.push(doc); kept.scores.push(docs.scores[position]); }
+      });
+      return kept;
     });
   }
   function search(index, query, wanted) {
     var stop = new Set(index.stopWords);
     var terms = words(query).filter(function (word) { return !stop.has(word); });
     var typing = /[\p{L}\p{N}]$/u.test(query);
-    if (!terms.length) return Promise.resolve({ results: [], forms: new Set(), prefixes: [] });
+    if (!terms.length) return Promise.resolve({ results: { docs: [], scores: [], order: null }, forms: new Set(), prefixes: [] });
     return Promise.all(terms.map(function (term, position) {
       return match(index, term, typing && position === terms.length - 1);
     })).then(function (matches) {
-      var scores = null;
-      matches.forEach(function (found) {
-        if (scores === null) { scores = new Map(found.docs); return; }
-        var next = new Map();
-        scores.forEach(function (score, doc) {
-          if (found.docs.has(doc)) next.set(doc, score + found.docs.get(doc));
-        });
-        scores = next;
-      });
-      var results = [];
-      scores.forEach(function (score, doc) { results.push({ doc: doc, score: score }); });
-      results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      /* Pages that match every word, with the sum of their scores. */
+      var docs = [], scores = [];
+      for (var doc = 0; doc < index.documents; doc++) {
+        var sum = 0;
+        for (var m = 0; m < matches.length && sum >= 0; m++) {
+          var score = matches[m].scores[doc];
+          sum = score > 0 ? sum + score : -1;
+        }
+        if (sum > 0) { docs.push(doc); scores.push(sum); }
+      }
+      var results = { docs: docs, scores: scores, order: null };
       var forms = new Set(), prefixes = [];
       matches.forEach(function (found) {
         found.forms.forEach(function (form) { forms.add(form); });
@@ -265,36 +292,44 @@ enum DefaultTheme {
     for (var i = 0; i < pairs.length; i++) if (pairs[i][0] === code) return pairs[i][1];
     return code;
   }
-  /* Draws results [from, from + pageSize) once their details are here. */
+  /* Draws results [from, from + pageSize) in order, each as soon as its details and those
+     of the results above it are here. */
   function draw(index, found, from, mine) {
-    var slice = found.results.slice(from, from + pageSize);
+    var slice = ranked(found.results, from, from + pageSize);
     var per = index.documentsPerChunk;
-    return Promise.all(slice.map(function (item) {
-      return file(index, "d" + Math.floor(item.doc / per) + ".json").then(function (chunk) { return chunk[item.doc % per]; });
-    })).then(function (details) {
-      if (mine !== generation) return;
-      details.forEach(function (doc) {
-        if (!doc) return;
-        var item = document.createElement("li");
-        var heading = document.createElement("h2");
-        var link = document.createElement("a");
-        link.href = doc[1];
-        marked(link, doc[0], found);
-        heading.appendChild(link);
-        item.appendChild(heading);
-        var meta = document.createElement("p");
-        meta.className = "meta";
-        meta.textContent = [label(index.kinds, doc[2]), doc[3], doc[4] ? label(index.regions, doc[4]) : ""]
-          .filter(Boolean).join(" · ");
-        item.appendChild(meta);
-        if (doc[5]) {
-          var snippet = document.createElement("p");
-          marked(snippet, doc[5], found);
-          item.appendChild(snippet);
+    var details = new Array(slice.length);
+    var next = 0;
+    function show(doc) {
+      var item = document.createElement("li");
+      var heading = document.createElement("h2");
+      var link = document.createElement("a");
+      link.href = doc[1];
+      marked(link, doc[0], found);
+      heading.appendChild(link);
+      item.appendChild(heading);
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = [label(index.kinds, doc[2]), doc[3], doc[4] ? label(index.regions, doc[4]) : ""]
+        .filter(Boolean).join(" · ");
+      item.appendChild(meta);
+      if (doc[5]) {
+        var snippet = document.createElement("p");
+        marked(snippet, doc[5], found);
+        item.appendChild(snippet);
+      }
+      list.appendChild(item);
+    }
+    return Promise.all(slice.map(function (doc, position) {
+      return file(index, "d" + Math.floor(doc / per) + ".json").then(function (chunk) {
+        details[position] = chunk[doc % per] || null;
+        if (mine !== generation) return;
+        while (next < slice.length && details[next] !== undefined) {
+          if (details[next]) show(details[next]);
+          next += 1;
         }
-        list.appendChild(item);
       });
-      if (more) more.hidden = from + pageSize >= found.results.length;
+    })).then(function () {
+      if (mine === generation && more) more.hidden = from + pageSize >= found.results.docs.length;
     });
   }
   function announce(query, count) {
@@ -325,7 +360,7 @@ enum DefaultTheme {
           return draw(index, found, 0, mine).then(function () {
             if (mine !== generation) return;
             current.shown = pageSize;
-            announce(query, found.results.length);
+            announce(query, found.results.docs.length);
           });
         });
       })
