@@ -34,6 +34,78 @@ enum DefaultTheme {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#8a1538"/><path d="M9 22V10h9a5 5 0 0 1 0 10h-5" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round"/></svg>
 
 """##,
+        "assets/report.css": #"""
+/* Gugus annual report: A4 print through CSS paged media (Chromium), readable on screen too. */
+@page {
+  size: A4;
+  margin: 22mm 18mm 22mm 20mm;
+  /* The texts of the running header and the page numbers are in the page's own <style>
+     (they are in the report's language). */
+  @top-center { font: 9pt system-ui, "Noto Sans", "DejaVu Sans", sans-serif; color: #4a4a4a; }
+  @bottom-center { font: 9pt system-ui, "Noto Sans", "DejaVu Sans", sans-serif; color: #4a4a4a; }
+}
+@page :first {
+  @top-center { content: none; }
+  @bottom-center { content: none; }
+}
+
+:root { --accent: #8a1538; --line: #cfc8c2; --soft: #f5f1ee; }
+* { box-sizing: border-box; }
+body {
+  margin: 0 auto;
+  max-width: 52rem;
+  padding: 1rem;
+  font: 10.5pt/1.5 system-ui, "Noto Sans", "DejaVu Sans", sans-serif;
+  color: #1b1b1b;
+  background: #fff;
+}
+a { color: #0b4f8a; }
+h1, h2, h3 { line-height: 1.25; color: var(--accent); break-after: avoid; }
+h2 { font-size: 17pt; margin: 0 0 0.8em; border-bottom: 2px solid var(--accent); padding-bottom: 0.2em; }
+h3 { font-size: 12.5pt; margin: 1.4em 0 0.5em; }
+.small { font-size: 8.5pt; color: #4a4a4a; }
+.cover {
+  min-height: 240mm;
+  display: flex;
+  flex-direction: column;
+  justify-content: center;
+  border-left: 8px solid var(--accent);
+  padding-left: 12mm;
+}
+.cover h1 { font-size: 28pt; margin: 0.2em 0 0.6em; }
+.cover-kicker { text-transform: uppercase; letter-spacing: 0.12em; font-weight: bold; color: #4a4a4a; margin: 0; }
+.cover-org { font-size: 14pt; font-weight: bold; }
+.cover-sample { background: #fff4d6; color: #5c4300; padding: 0.5em 0.8em; border-radius: 4px; }
+.cover-meta { color: #4a4a4a; }
+.contents, .chapter { break-before: page; }
+.contents ol { padding-left: 1.4em; font-size: 12pt; line-height: 2; }
+.figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(2, 1fr); gap: 6mm; }
+.figures li { background: var(--soft); border-radius: 6px; padding: 5mm; break-inside: avoid; }
+.figure-value { display: block; font-size: 26pt; font-weight: bold; color: var(--accent); }
+table { width: 100%; border-collapse: collapse; margin: 0 0 1.2em; font-size: 9.5pt; }
+table.narrow { width: auto; min-width: 50%; }
+caption { text-align: left; font-weight: bold; margin-bottom: 0.4em; }
+th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--line); }
+thead th { background: var(--soft); border-bottom: 2px solid var(--accent); }
+thead { display: table-header-group; }
+tr, figure, .signature, .codes li { break-inside: avoid; }
+.number { text-align: right; }
+.chart { margin: 0 0 1em; }
+.chart svg { width: 100%; height: auto; max-height: 110mm; }
+.signature { margin-top: 2.5em; margin-left: 55%; }
+.hotlines { padding-left: 1.2em; }
+.codes { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(2, 1fr); gap: 5mm; }
+.codes li { display: flex; gap: 4mm; align-items: center; }
+.codes svg { flex: none; width: 28mm; height: 28mm; }
+.sources { font-size: 9pt; padding-left: 1.6em; }
+.sources li { margin-bottom: 0.3em; break-inside: avoid; }
+.sources a { word-break: break-all; }
+@media screen {
+  .contents, .chapter { margin-top: 3rem; }
+  .cover { min-height: 0; padding-top: 2rem; padding-bottom: 2rem; }
+}
+
+"""#,
         "assets/search.js": #"""
 /* Gugus site search. Reads the small manifest /search-index.json, then fetches only the
    shards that hold the words typed and the details of the results shown. Words were
@@ -989,6 +1061,43 @@ gone_title: This content was withdrawn
 gone_text: The page that was at this address was withdrawn on purpose by the site's editors and is no longer published.
 gone_reason: Reason
 updated: Updated
+# The annual report (gugus report)
+report_default_title: "Annual Report of the Anti-Trafficking Task Force {year}"
+report_kicker: Annual Report
+report_generated: Compiled from the site's content on
+report_contents: Contents
+report_foreword: Foreword
+report_figures: Key figures
+report_figure_decrees: decrees issued
+report_figure_events: events held
+report_figure_partners: institutions taking part in events
+report_figure_news: news published
+report_decrees: Decrees
+report_decrees_caption: Decrees issued in
+report_decree_number: Number and date
+report_decree_title: Type and title
+report_decree_signer: Signed by
+report_amends: "Amends:"
+report_revokes: "Revokes:"
+report_events: Events
+report_events_by_kind: Events by kind
+report_event_kind: Kind
+report_count: Number
+report_event_date: Date
+report_event_title: Event
+report_event_place: Place
+report_event_participants: Participants and audience
+report_news: News
+report_news_title: Title
+report_datasets: Statistics
+report_hotlines: Where to report
+report_hotlines_intro: "Victims, families and the public can report suspected human trafficking through:"
+report_sources: Sources
+report_sources_intro: Every item of this report is published on the official site. Scan a QR code to open its page.
+report_qr_label: "QR code leading to {url}"
+report_none: None this year.
+report_page: Page
+report_page_of: of
 
 """#,
         "i18n/id.yaml": #"""
@@ -1221,6 +1330,43 @@ gone_title: Konten ini telah ditarik
 gone_text: Halaman yang pernah ada di alamat ini sengaja ditarik oleh pengelola situs dan tidak lagi diterbitkan.
 gone_reason: Alasan
 updated: Diperbarui
+# The annual report (gugus report)
+report_default_title: "Laporan Tahunan Gugus Tugas PP-TPPO {year}"
+report_kicker: Laporan Tahunan
+report_generated: Disusun dari isi situs pada
+report_contents: Daftar isi
+report_foreword: Kata pengantar
+report_figures: Ringkasan angka
+report_figure_decrees: keputusan ditetapkan
+report_figure_events: kegiatan diselenggarakan
+report_figure_partners: lembaga terlibat dalam kegiatan
+report_figure_news: berita diterbitkan
+report_decrees: Regulasi
+report_decrees_caption: Keputusan yang ditetapkan pada tahun
+report_decree_number: Nomor dan tanggal
+report_decree_title: Jenis dan judul
+report_decree_signer: Penandatangan
+report_amends: "Mengubah:"
+report_revokes: "Mencabut:"
+report_events: Kegiatan
+report_events_by_kind: Kegiatan menurut jenis
+report_event_kind: Jenis
+report_count: Jumlah
+report_event_date: Tanggal
+report_event_title: Kegiatan
+report_event_place: Tempat
+report_event_participants: Peserta dan sasaran
+report_news: Berita
+report_news_title: Judul
+report_datasets: Statistik
+report_hotlines: Layanan pengaduan
+report_hotlines_intro: "Korban, keluarga dan masyarakat dapat melaporkan dugaan tindak pidana perdagangan orang melalui:"
+report_sources: Sumber
+report_sources_intro: Setiap butir laporan ini diterbitkan di situs resmi. Pindai kode QR untuk membuka halamannya.
+report_qr_label: "Kode QR menuju {url}"
+report_none: Tidak ada pada tahun ini.
+report_page: Halaman
+report_page_of: dari
 
 """#,
         "layouts/base.mustache": ##"""
@@ -1500,6 +1646,160 @@ updated: Diperbarui
 </header>
 
 """#,
+        "report.mustache": ##"""
+<!DOCTYPE html>
+{{#report}}
+<html lang="{{language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<meta name="description" content="{{title}} · {{organization}}">
+<link rel="stylesheet" href="report.css">
+<style>
+@page { @top-center { content: "{{{cssTitle}}}"; } @bottom-center { content: "{{t.report_page}} " counter(page) " {{t.report_page_of}} " counter(pages); } }
+@page :first { @top-center { content: none; } @bottom-center { content: none; } }
+</style>
+</head>
+<body>
+<header class="cover" aria-labelledby="judul-laporan">
+  <p class="cover-kicker">{{t.report_kicker}} {{year}}</p>
+  <h1 id="judul-laporan">{{title}}</h1>
+  <p class="cover-org">{{organization}}{{#region}}<br>{{region}}{{/region}}</p>
+  {{#sample}}<p class="cover-sample">{{t.sample_notice}}</p>{{/sample}}
+  <p class="cover-meta">{{t.report_generated}} {{generated}} · <a href="{{baseURL}}/">{{baseURL}}</a></p>
+</header>
+
+<nav class="contents" aria-labelledby="daftar-isi">
+  <h2 id="daftar-isi">{{t.report_contents}}</h2>
+  <ol>
+    {{#contents}}<li><a href="#{{id}}">{{title}}</a></li>{{/contents}}
+  </ol>
+</nav>
+
+<main>
+{{#foreword}}
+<section id="kata-pengantar" class="chapter">
+  <h2>{{t.report_foreword}}</h2>
+  <div class="prose">{{{html}}}</div>
+  {{#signedBy}}
+  <p class="signature">{{#signedPlace}}{{signedPlace}}, {{/signedPlace}}{{signedDate}}<br><br><strong>{{signedBy}}</strong></p>
+  {{/signedBy}}
+</section>
+{{/foreword}}
+
+<section id="ringkasan" class="chapter">
+  <h2>{{t.report_figures}}</h2>
+  <ul class="figures">
+    {{#figures}}<li><span class="figure-value">{{value}}</span> <span class="figure-label">{{label}}</span></li>{{/figures}}
+  </ul>
+</section>
+
+<section id="regulasi" class="chapter">
+  <h2>{{t.report_decrees}}</h2>
+  {{#decreesList}}
+  <table>
+    <caption>{{t.report_decrees_caption}} {{year}}</caption>
+    <thead><tr><th scope="col">{{t.report_decree_number}}</th><th scope="col">{{t.report_decree_title}}</th><th scope="col">{{t.report_decree_signer}}</th><th scope="col">{{t.decree_status}}</th></tr></thead>
+    <tbody>
+    {{#decrees}}
+    <tr>
+      <th scope="row">{{number}}<br><span class="small">{{date}}</span></th>
+      <td>{{kind}}: {{title}}
+        {{#amendsList}}<br><span class="small">{{t.report_amends}} {{#amends}}{{detail}} ({{title}}). {{/amends}}</span>{{/amendsList}}
+        {{#revokesList}}<br><span class="small">{{t.report_revokes}} {{#revokes}}{{detail}} ({{title}}). {{/revokes}}</span>{{/revokesList}}
+      </td>
+      <td>{{#signatory}}{{signatory}}{{/signatory}}{{^signatory}}{{issuer}}{{/signatory}}</td>
+      <td>{{status}}</td>
+    </tr>
+    {{/decrees}}
+    </tbody>
+  </table>
+  {{/decreesList}}
+  {{^decreesList}}<p>{{t.report_none}}</p>{{/decreesList}}
+</section>
+
+<section id="kegiatan" class="chapter">
+  <h2>{{t.report_events}}</h2>
+  {{#eventKindsList}}
+  <table class="narrow">
+    <caption>{{t.report_events_by_kind}}</caption>
+    <thead><tr><th scope="col">{{t.report_event_kind}}</th><th scope="col" class="number">{{t.report_count}}</th></tr></thead>
+    <tbody>{{#eventKinds}}<tr><th scope="row">{{name}}</th><td class="number">{{count}}</td></tr>{{/eventKinds}}</tbody>
+  </table>
+  {{/eventKindsList}}
+  {{#months}}
+  <h3>{{name}}</h3>
+  <table>
+    <thead><tr><th scope="col">{{t.report_event_date}}</th><th scope="col">{{t.report_event_title}}</th><th scope="col">{{t.report_event_place}}</th><th scope="col">{{t.report_event_participants}}</th></tr></thead>
+    <tbody>
+    {{#events}}
+    <tr>
+      <th scope="row">{{date}}</th>
+      <td>{{title}}<br><span class="small">{{kind}}{{#status}} · {{status}}{{/status}}</span></td>
+      <td>{{place}}{{#region}}<br><span class="small">{{region}}</span>{{/region}}</td>
+      <td>{{participants}}{{#audience}}<br><span class="small">{{audience}}</span>{{/audience}}</td>
+    </tr>
+    {{/events}}
+    </tbody>
+  </table>
+  {{/months}}
+  {{^months}}<p>{{t.report_none}}</p>{{/months}}
+</section>
+
+<section id="berita" class="chapter">
+  <h2>{{t.report_news}}</h2>
+  {{#newsList}}
+  <table>
+    <thead><tr><th scope="col">{{t.report_event_date}}</th><th scope="col">{{t.report_news_title}}</th></tr></thead>
+    <tbody>{{#news}}<tr><th scope="row">{{date}}</th><td>{{title}}</td></tr>{{/news}}</tbody>
+  </table>
+  {{/newsList}}
+  {{^newsList}}<p>{{t.report_none}}</p>{{/newsList}}
+</section>
+
+{{#datasetsList}}
+<section id="statistik" class="chapter">
+  <h2>{{t.report_datasets}}</h2>
+  {{#datasets}}
+  <section class="dataset">
+    <h3>{{title}}</h3>
+    {{#description}}<p>{{description}}</p>{{/description}}
+    {{#chart}}<figure class="chart">{{{svg}}}</figure>{{/chart}}
+    <table>
+      <thead><tr>{{#columns}}<th scope="col"{{#numeric}} class="number"{{/numeric}}>{{name}}</th>{{/columns}}</tr></thead>
+      <tbody>{{#rows}}<tr>{{#cells}}{{#isHeader}}<th scope="row">{{value}}</th>{{/isHeader}}{{^isHeader}}<td{{#numeric}} class="number"{{/numeric}}>{{value}}</td>{{/isHeader}}{{/cells}}</tr>{{/rows}}</tbody>
+    </table>
+    <p class="small">{{#source}}{{t.dataset_source}}: {{source}}. {{/source}}{{#unit}}{{t.dataset_unit}}: {{unit}}.{{/unit}}</p>
+  </section>
+  {{/datasets}}
+</section>
+{{/datasetsList}}
+
+<section id="layanan" class="chapter">
+  <h2>{{t.report_hotlines}}</h2>
+  <p>{{t.report_hotlines_intro}}</p>
+  <ul class="hotlines">
+    {{#hotlines}}<li><strong>{{name}}</strong>{{#phone}}: {{t.hotline_phone}} {{phone}}{{/phone}}{{#whatsapp}} · WhatsApp {{whatsapp}}{{/whatsapp}}{{#hours}} · {{hours}}{{/hours}}{{#url}}<br><span class="small">{{url}}</span>{{/url}}</li>{{/hotlines}}
+  </ul>
+</section>
+
+<section id="sumber" class="chapter">
+  <h2>{{t.report_sources}}</h2>
+  <p>{{t.report_sources_intro}}</p>
+  <ul class="codes">
+    {{#codes}}<li>{{{qr}}}<span><strong>{{title}}</strong><br><span class="small">{{url}}</span></span></li>{{/codes}}
+  </ul>
+  <ol class="sources">
+    {{#sources}}<li>{{title}}<br><a href="{{url}}">{{url}}</a></li>{{/sources}}
+  </ol>
+</section>
+</main>
+</body>
+</html>
+{{/report}}
+
+"""##,
         "search.mustache": #"""
 {{<base}}
 {{$head}}<script src="/assets/search.js" defer></script>{{/head}}

@@ -12,6 +12,11 @@ struct Formatter: Sendable {
 
     func text(_ key: String) -> String { strings[key] ?? key }
 
+    /// `Juli` for 7.
+    func monthName(_ month: Int) -> String {
+        months.count == 12 && (1...12).contains(month) ? months[month - 1] : CivilDate.pad(month, 2)
+    }
+
     /// `25 Juli 2024`
     func date(_ date: CivilDate) -> String {
         let month = months.count == 12 ? months[date.month - 1] : CivilDate.pad(date.month, 2)

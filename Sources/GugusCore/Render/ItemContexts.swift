@@ -75,6 +75,14 @@ extension ContextBuilder {
     }
 
     func dataset(_ dataset: ResolvedDataset) -> Context {
+        let values = datasetValues(dataset, chartID: "grafik-" + dataset.item.slug)
+        let description = dataset.fields.description ?? summary(of: dataset.item)
+        return page(title: dataset.item.title, url: dataset.url, description: description, kind: "dataset", extra: ["dataset": values],
+                    sharing: sharing(dataset.item, type: "website", StructuredData.dataset(dataset, site: site, description: description)))
+    }
+
+    /// A dataset's fields, table and chart (its page, the annual report).
+    func datasetValues(_ dataset: ResolvedDataset, chartID: String) -> Context {
         let fields = dataset.fields
         var values = common(dataset.item)
         let numeric = Set(fields.table.numericColumns)
@@ -92,11 +100,9 @@ extension ContextBuilder {
             },
             "csvURL": dataset.csvURL, "jsonURL": dataset.jsonURL,
             "rowCount": String(fields.table.rows.count),
-            "chart": chart(dataset, id: "grafik-" + dataset.item.slug),
+            "chart": chart(dataset, id: chartID),
         ])) { _, new in new }
-        let description = fields.description ?? summary(of: dataset.item)
-        return page(title: dataset.item.title, url: dataset.url, description: description, kind: "dataset", extra: ["dataset": values],
-                    sharing: sharing(dataset.item, type: "website", StructuredData.dataset(dataset, site: site, description: description)))
+        return values
     }
 
     func infoPage(_ info: ResolvedPage) -> Context {

@@ -1,0 +1,2 @@
+// libqrencode (Debian libqrencode-dev): the QR codes of the annual report's appendix.
+#include <qrencode.h>

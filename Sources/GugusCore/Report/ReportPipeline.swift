@@ -1,0 +1,104 @@
+import Foundation
+
+/// What `gugus report` is asked for.
+public struct ReportOptions: Sendable {
+    public var siteRoot: String
+    public var year: Int
+    /// The folder that receives `laporan-YYYY/` and `laporan-YYYY.pdf` (default `SITE/laporan`).
+    public var output: String
+    public var includeDrafts: Bool
+    public var now: CivilDate?
+    /// The PDF too, printed by Chromium (`chromium` on PATH unless given).
+    public var pdf: Bool
+    public var chromium: String?
+
+    public init(siteRoot: String, year: Int, output: String? = nil, includeDrafts: Bool = false, now: CivilDate? = nil,
+                pdf: Bool = false, chromium: String? = nil) {
+        self.siteRoot = siteRoot
+        self.year = year
+        self.output = output ?? siteRoot + "/laporan"
+        self.includeDrafts = includeDrafts
+        self.now = now
+        self.pdf = pdf
+        self.chromium = chromium
+    }
+
+    /// The report's folder and PDF.
+    public var folder: String { output + "/laporan-\(year)" }
+    public var pdfPath: String { output + "/laporan-\(year).pdf" }
+}
+
+/// What a report run wrote.
+public struct ReportOutcome: Sendable {
+    public var html: String
+    public var pdf: String?
+    public var counts: (decrees: Int, events: Int, news: Int, datasets: Int)
+    public var warnings: [Diagnostic]
+}
+
+/// Load → Validate → Resolve as for the site, then the year's facts → `report.mustache` →
+/// `laporan-YYYY/` (the page and its stylesheet), and the PDF through Chromium.
+public enum ReportPipeline {
+    public static func run(_ options: ReportOptions) -> Result<ReportOutcome, BuildFailure> {
+        var log = DiagnosticLog()
+        func failed(_ phase: String) -> Result<ReportOutcome, BuildFailure> {
+            .failure(BuildFailure(diagnostics: log.sorted, phase: phase))
+        }
+        let loaded = ContentLoader.load(siteRoot: options.siteRoot, diagnostics: &log)
+        let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: &log)
+        let file = ReportFile.load(siteRoot: options.siteRoot, year: options.year, diagnostics: &log)
+        guard let config = loaded.config, let theme, !log.hasErrors else { return failed("Load") }
+        let index = SiteValidator.validate(loaded, diagnostics: &log)
+        let buildOptions = BuildOptions(siteRoot: options.siteRoot, includeDrafts: options.includeDrafts, now: options.now)
+        let site = SiteResolver.resolve(loaded, config: config, index: index, options: buildOptions, diagnostics: &log)
+        guard !log.hasErrors else { return failed("Resolve") }
+
+        let report = AnnualReport(site: site, year: options.year)
+        if report.isEmpty {
+            let years = Set(site.decrees.map(\.fields.date.year) + site.events.map(\.fields.start.date.year) + site.news.map(\.fields.date.year))
+            let known = years.sorted(by: >).prefix(8).map(String.init).joined(separator: ", ")
+            log.error(SourceLocation(file: "content"), "nothing is dated \(options.year): no decree, event, news or dataset of that year",
+                      hint: years.isEmpty ? "add content first (`gugus new`)" : "years with content: \(known)")
+            return failed("Report")
+        }
+        let foreword = file.map { file in
+            MarkdownRenderer.render(file.body, links: LinkContext(file: file.path, bodyFirstLine: file.bodyFirstLine, permalinks: site.permalinks,
+                                                                  media: site.library, unpublished: site.unpublished))
+        }
+        log.append(contentsOf: foreword?.diagnostics ?? [])
+        guard !log.hasErrors else { return failed("Report") }
+
+        let (builder, specialized) = SiteRenderer.prepare(site, theme: theme, bodies: [:])
+        let context = builder.report(report, file: file, foreword: foreword.map { Self.absolute($0, base: config.baseURL) })
+        let html = specialized.render(context, template: "report")
+        var files = [OutputFile(path: "index.html", text: html)]
+        if let stylesheet = theme.assets.first(where: { $0.path == "report.css" }) {
+            files.append(OutputFile(path: "report.css", data: stylesheet.data))
+        }
+        switch OutputWriter.write(files, to: options.folder, siteRoot: options.siteRoot) {
+        case .success: break
+        case let .failure(problem):
+            log.append(problem)
+            return failed("Write")
+        }
+        var pdf: String?
+        if options.pdf {
+            switch PDFPrinter.print(page: options.folder + "/index.html", to: options.pdfPath, chromium: options.chromium) {
+            case .success: pdf = options.pdfPath
+            case let .failure(problem):
+                log.append(problem)
+                return failed("PDF")
+            }
+        }
+        return .success(ReportOutcome(
+            html: options.folder + "/index.html", pdf: pdf,
+            counts: (report.decrees.count, report.events.count, report.news.count, report.datasets.count), warnings: log.warnings))
+    }
+
+    /// A body whose site links (`href="/berita/x/"`) lead to the site from a printed or saved report.
+    static func absolute(_ markdown: RenderedMarkdown, base: String) -> RenderedMarkdown {
+        var copy = markdown
+        copy.html = markdown.html.replacingOccurrences(of: "href=\"/", with: "href=\"\(base)/")
+        return copy
+    }
+}
