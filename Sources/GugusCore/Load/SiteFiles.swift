@@ -135,11 +135,12 @@ struct SiteFiles: Sendable {
     /// Markdown files where no content type reads them are a likely mistake.
     func reportStrayEntries(diagnostics: inout DiagnosticLog) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute("content"))) ?? []
-        let known = Set(ContentKind.allCases.map(\.folder) + ["media", "site.yaml", "regions.yaml", "gone.yaml"])
+        // content/reports/ holds the annual reports' forewords (`gugus report`).
+        let known = Set(ContentKind.allCases.map(\.folder) + ["media", "reports", "site.yaml", "regions.yaml", "gone.yaml"])
         for name in names.sorted() where !known.contains(name) && !name.hasPrefix(".") {
             if name.hasSuffix(".md") || !name.contains(".") {
                 diagnostics.warning(SourceLocation(file: "content/" + name), "Gugus does not read this \(name.contains(".") ? "file" : "folder")",
-                                    hint: "content goes in content/news, events, decrees, pages, statistics or media")
+                                    hint: "content goes in content/news, events, decrees, pages, statistics or media (and a year's report in content/reports)")
             }
         }
     }

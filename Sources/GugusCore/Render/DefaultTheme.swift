@@ -79,6 +79,9 @@ h3 { font-size: 12.5pt; margin: 1.4em 0 0.5em; }
 .cover-meta { color: #4a4a4a; }
 .contents, .chapter { break-before: page; }
 .contents ol { padding-left: 1.4em; font-size: 12pt; line-height: 2; }
+.contents li { display: flex; gap: 0.5em; }
+.contents li a { flex: 1; }
+.contents .page { font-variant-numeric: tabular-nums; }
 .figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(2, 1fr); gap: 6mm; }
 .figures li { background: var(--soft); border-radius: 6px; padding: 5mm; break-inside: avoid; }
 .figure-value { display: block; font-size: 26pt; font-weight: bold; color: var(--accent); }
@@ -1673,7 +1676,7 @@ report_page_of: dari
 <nav class="contents" aria-labelledby="daftar-isi">
   <h2 id="daftar-isi">{{t.report_contents}}</h2>
   <ol>
-    {{#contents}}<li><a href="#{{id}}">{{title}}</a></li>{{/contents}}
+    {{#contents}}<li><a href="#{{id}}">{{title}}</a>{{#page}} <span class="page">{{t.report_page}} {{page}}</span>{{/page}}</li>{{/contents}}
   </ol>
 </nav>
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// The values of `report.mustache`: the annual report's sections, in the site's language.
 extension ContextBuilder {
-    func report(_ report: AnnualReport, file: ReportFile?, foreword: RenderedMarkdown?) -> Context {
+    /// `pages`: the page of each chapter in the printed PDF, for the contents (none on screen).
+    func report(_ report: AnnualReport, file: ReportFile?, foreword: RenderedMarkdown?, pages: [String: Int] = [:]) -> Context {
         let config = site.config
         let year = String(report.year)
         let organization = config.organization?.name ?? config.title
@@ -66,7 +67,7 @@ extension ContextBuilder {
             ("statistik", "report_datasets", !report.datasets.isEmpty), ("layanan", "report_hotlines", true),
             ("sumber", "report_sources", true),
         ]
-        let contents = sections.filter(\.2).map { ["id": $0.0, "title": format.text($0.1)] as Context }
+        let contents = sections.filter(\.2).map { Self.compact(["id": $0.0, "title": format.text($0.1), "page": pages[$0.0].map(String.init)]) }
         var values = Self.compact([
             "year": year, "title": title, "cssTitle": Self.cssString(title), "organization": organization, "region": region, "baseURL": config.baseURL,
             "generated": format.date(site.now), "language": config.language,

@@ -69,7 +69,8 @@ public enum ReportPipeline {
         guard !log.hasErrors else { return failed("Report") }
 
         let (builder, specialized) = SiteRenderer.prepare(site, theme: theme, bodies: [:])
-        let context = builder.report(report, file: file, foreword: foreword.map { Self.absolute($0, base: config.baseURL) })
+        let forewordHTML = foreword.map { Self.absolute($0, base: config.baseURL) }
+        let context = builder.report(report, file: file, foreword: forewordHTML)
         let html = specialized.render(context, template: "report")
         var files = [OutputFile(path: "index.html", text: html)]
         if let stylesheet = theme.assets.first(where: { $0.path == "report.css" }) {
@@ -83,12 +84,25 @@ public enum ReportPipeline {
         }
         var pdf: String?
         if options.pdf {
-            switch PDFPrinter.print(page: options.folder + "/index.html", to: options.pdfPath, chromium: options.chromium) {
-            case .success: pdf = options.pdfPath
-            case let .failure(problem):
-                log.append(problem)
-                return failed("PDF")
+            // Printed once to learn where each chapter falls, then from a copy of the page
+            // whose contents carry those page numbers (again if the numbers moved a chapter).
+            let copy = options.folder + "/.cetak.html"
+            defer { try? FileManager.default.removeItem(atPath: copy) }
+            var page = options.folder + "/index.html"
+            var numbers: [String: Int] = [:]
+            for _ in 0..<3 {
+                if case let .failure(problem) = PDFPrinter.print(page: page, to: options.pdfPath, chromium: options.chromium) {
+                    log.append(problem)
+                    return failed("PDF")
+                }
+                let printed = (FileManager.default.contents(atPath: options.pdfPath)).map(PrintedPages.destinations(inPDF:)) ?? [:]
+                if printed.isEmpty || printed == numbers { break }
+                numbers = printed
+                let numbered = specialized.render(builder.report(report, file: file, foreword: forewordHTML, pages: numbers), template: "report")
+                guard FileManager.default.createFile(atPath: copy, contents: Data(numbered.utf8)) else { break }
+                page = copy
             }
+            pdf = options.pdfPath
         }
         return .success(ReportOutcome(
             html: options.folder + "/index.html", pdf: pdf,
