@@ -36,6 +36,21 @@ import Testing
         #expect(result.err.contains("the previous site in"))
     }
 
+    @Test func reportNamesAWrongYearAndWritesTheYearsPage() throws {
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [news("a", date: "2024-03-03")]))
+        for year in ["24", "2024a", "dua ribu", "１２３４"] {
+            let result = try run(["report", site.root, "--year", year])
+            #expect(result.status == 2, "\(year)")
+            #expect(result.err.contains("--year must be a year written YYYY, like 2024"), "\(result.err)")
+        }
+        let empty = try run(["report", site.root, "--year", "2019"])
+        #expect(empty.status == 1 && empty.err.contains("nothing is dated 2019"))
+        let written = try run(["report", site.root, "--year", "2024", "--now", "2025-01-01"])
+        #expect(written.status == 0, "\(written.err)")
+        #expect(written.out.contains("Report 2024: 0 decrees, 0 events, 1 news, 0 datasets"))
+        #expect(FileManager.default.fileExists(atPath: site.root + "/laporan/laporan-2024/index.html"))
+    }
+
     @Test func exitsWithTwoOnUsageErrors() throws {
         let site = try TestSite()
         #expect(try run(["build", site.root, "--now", "kemarin"]).status == 2)
