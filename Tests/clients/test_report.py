@@ -104,5 +104,32 @@ class ReportTest(unittest.TestCase):
         self.assertEqual(errors, [], "the report's page and stylesheet")
 
 
+class HostileReportTest(unittest.TestCase):
+    """Markup in a title and in the foreword stays text in the PDF."""
+
+    def test_markup_stays_text_in_the_pdf(self):
+        folder = tempfile.mkdtemp(prefix="gugus-report-hostile-")
+        try:
+            content = os.path.join(folder, "content")
+            os.makedirs(os.path.join(content, "news"))
+            os.makedirs(os.path.join(content, "reports"))
+            with open(os.path.join(content, "site.yaml"), "w", encoding="utf-8") as handle:
+                handle.write("title: Uji\nbase_url: https://uji.example.id\nlanguage: id\ntime_zone: Asia/Makassar\n")
+            with open(os.path.join(content, "news", "a.md"), "w", encoding="utf-8") as handle:
+                handle.write("---\ntitle: '<b>tebal</b> & <script>alert(1)</script>'\ndate: 2024-05-05\n---\nIsi.\n")
+            with open(os.path.join(content, "reports", "2024.md"), "w", encoding="utf-8") as handle:
+                handle.write("---\ntitle: 'Laporan </style><i>miring</i>'\n---\nKata `<img src=x onerror=alert(2)>` pengantar.\n")
+            result = subprocess.run([support.gugus_bin(), "report", folder, "--year", "2024", "--pdf", "--now", "2025-01-01"],
+                                    capture_output=True, text=True, timeout=600)
+            self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+            text = subprocess.run(["pdftotext", os.path.join(folder, "laporan", "laporan-2024.pdf"), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            self.assertIn("<b>tebal</b> & <script>alert(1)</script>", text)
+            self.assertIn("<img src=x onerror=alert(2)>", text)
+            self.assertIn("Laporan </style><i>miring</i>", text, "the title, in the running header too")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()
