@@ -35,19 +35,11 @@ struct Build: ParsableCommand {
     var noCompress = false
 
     func validate() throws {
-        if let now, CivilDate(iso: now) == nil {
-            throw ValidationError("--now must be a date written YYYY-MM-DD, like 2024-07-25")
-        }
+        try SiteFolder.validate(now: now)
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must start with http:// or https://")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("the site folder \(site) does not exist")
-        }
-        guard FileManager.default.fileExists(atPath: site + "/content") else {
-            throw ValidationError("\(site) has no content/ folder; give the folder of a site (`gugus init` makes one)")
-        }
+        try SiteFolder.validate(site)
     }
 
     func run() throws {

@@ -30,12 +30,10 @@ struct Check: AsyncParsableCommand {
     var now: String?
 
     func validate() throws {
-        if let now, CivilDate(iso: now) == nil { throw ValidationError("--now must be a date written YYYY-MM-DD, like 2024-07-25") }
+        try SiteFolder.validate(now: now)
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
         guard timeout > 0 && timeout <= 120 else { throw ValidationError("--timeout must be between 0 and 120 seconds") }
-        guard FileManager.default.fileExists(atPath: site + "/content") else {
-            throw ValidationError("\(site) has no content/ folder; give the folder of a site (`gugus init` makes one)")
-        }
+        try SiteFolder.validate(site)
     }
 
     func run() async throws {

@@ -39,16 +39,8 @@ struct Report: ParsableCommand {
         guard year.utf8.count == 4, year.allSatisfy(\.isASCII), let number = Int(year), (1900...2999).contains(number) else {
             throw ValidationError("--year must be a year written YYYY, like 2024 (not \"\(year)\")")
         }
-        if let now, CivilDate(iso: now) == nil {
-            throw ValidationError("--now must be a date written YYYY-MM-DD, like 2024-07-25")
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("the site folder \(site) does not exist")
-        }
-        guard FileManager.default.fileExists(atPath: site + "/content") else {
-            throw ValidationError("\(site) has no content/ folder; give the folder of a site (`gugus init` makes one)")
-        }
+        try SiteFolder.validate(now: now)
+        try SiteFolder.validate(site)
     }
 
     func run() throws {

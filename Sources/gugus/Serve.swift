@@ -33,10 +33,8 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-        if let now, CivilDate(iso: now) == nil { throw ValidationError("--now must be a date written YYYY-MM-DD, like 2024-07-25") }
-        guard FileManager.default.fileExists(atPath: site + "/content") else {
-            throw ValidationError("\(site) has no content/ folder; give the folder of a site (`gugus init` makes one)")
-        }
+        try SiteFolder.validate(now: now)
+        try SiteFolder.validate(site)
     }
 
     func run() async throws {

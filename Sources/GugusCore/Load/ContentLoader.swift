@@ -68,14 +68,10 @@ public enum ContentLoader {
         }
     }
 
-    /// Splits and decodes the text of one content file. `dataLoader` reads a dataset's CSV.
-    static func decodeItem(
-        kind: ContentKind, source: SourceText, diagnostics: inout DiagnosticLog,
-        dataLoader: (String, SourceLocation, inout DiagnosticLog) -> DataTable?
-    ) -> ContentItem? {
+    /// The front matter and body of a Markdown file with its YAML parsed, within the size
+    /// limits; nil after reporting why not (no `---` lines, too large, invalid YAML).
+    static func readFrontMatter(_ source: SourceText, diagnostics: inout DiagnosticLog) -> (FrontMatter, Node?)? {
         let path = source.path
-        let fileName = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
-        let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let frontMatter: FrontMatter
         switch FrontMatterSplitter.split(source.text, path: path) {
         case let .success(split): frontMatter = split
@@ -92,13 +88,24 @@ public enum ContentLoader {
             diagnostics.append(problem)
             return nil
         }
-        let node: Node?
         switch YAMLDocument.parse(frontMatter.yaml, file: path, firstLine: frontMatter.yamlFirstLine) {
-        case let .success(parsed): node = parsed
+        case let .success(parsed): return (frontMatter, parsed)
         case let .failure(diagnostic):
             diagnostics.append(diagnostic)
             return nil
         }
+    }
+
+    /// Splits and decodes the text of one content file. `dataLoader` reads a dataset's CSV.
+    static func decodeItem(
+        kind: ContentKind, source: SourceText, diagnostics: inout DiagnosticLog,
+        dataLoader: (String, SourceLocation, inout DiagnosticLog) -> DataTable?
+    ) -> ContentItem? {
+        let path = source.path
+        let fileName = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
+        let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        guard let read = readFrontMatter(source, diagnostics: &diagnostics) else { return nil }
+        let (frontMatter, node) = read
         var reader = FieldReader(node: node, file: path, firstLine: frontMatter.yamlFirstLine)
         if node == nil {
             reader.report(SourceLocation(file: path, line: 1), "the front matter is empty",

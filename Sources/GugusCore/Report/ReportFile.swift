@@ -17,20 +17,8 @@ public struct ReportFile: Sendable {
         let path = "content/reports/\(year).md"
         let files = SiteFiles(root: siteRoot)
         guard let source = files.readText(path, limit: SourceText.Limits.markdownBytes, diagnostics: &diagnostics) else { return nil }
-        let frontMatter: FrontMatter
-        switch FrontMatterSplitter.split(source.text, path: path) {
-        case let .success(split): frontMatter = split
-        case let .failure(diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        }
-        let node: Node?
-        switch YAMLDocument.parse(frontMatter.yaml, file: path, firstLine: frontMatter.yamlFirstLine) {
-        case let .success(parsed): node = parsed
-        case let .failure(diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        }
+        guard let read = ContentLoader.readFrontMatter(source, diagnostics: &diagnostics) else { return nil }
+        let (frontMatter, node) = read
         var reader = FieldReader(node: node, file: path, firstLine: frontMatter.yamlFirstLine)
         let title = reader.string("title", required: true, example: "Laporan Tahunan Gugus Tugas TPPO \(year)")
         let signedBy = reader.string("signed_by")
