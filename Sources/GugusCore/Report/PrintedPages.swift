@@ -31,7 +31,8 @@ enum PrintedPages {
         let pattern = /\/([A-Za-z0-9_.\-]+) \[(\d+) 0 R \/XYZ/
         for (_, body) in objects where body.contains("/XYZ") {
             for match in body.matches(of: pattern) {
-                if let object = Int(match.output.2), let page = pageNumber[object], found[String(match.output.1)] == nil {
+                // (`/Dest [...]` is an outline entry's own target, not a name.)
+                if match.output.1 != "Dest", let object = Int(match.output.2), let page = pageNumber[object], found[String(match.output.1)] == nil {
                     found[String(match.output.1)] = page
                 }
             }

@@ -84,29 +84,54 @@ public enum ReportPipeline {
         }
         var pdf: String?
         if options.pdf {
-            // Printed once to learn where each chapter falls, then from a copy of the page
-            // whose contents carry those page numbers (again if the numbers moved a chapter).
+            // The contents carry the page each chapter starts on. The pages of the last run
+            // are the first guess (a report printed again after a small change needs one
+            // print); the PDF tells where the chapters fell, and a wrong guess is printed
+            // again from a copy with those numbers.
             let copy = options.folder + "/.cetak.html"
             defer { try? FileManager.default.removeItem(atPath: copy) }
-            var page = options.folder + "/index.html"
-            var numbers: [String: Int] = [:]
+            let remembered = Self.cachedPages(siteRoot: options.siteRoot, year: options.year)
+            var numbers = remembered
             for _ in 0..<3 {
+                var page = options.folder + "/index.html"
+                if !numbers.isEmpty {
+                    let numbered = specialized.render(builder.report(report, file: file, foreword: forewordHTML, pages: numbers), template: "report")
+                    if FileManager.default.createFile(atPath: copy, contents: Data(numbered.utf8)) { page = copy }
+                }
                 if case let .failure(problem) = PDFPrinter.print(page: page, to: options.pdfPath, chromium: options.chromium) {
                     log.append(problem)
                     return failed("PDF")
                 }
-                let printed = (FileManager.default.contents(atPath: options.pdfPath)).map(PrintedPages.destinations(inPDF:)) ?? [:]
-                if printed.isEmpty || printed == numbers { break }
+                let printed = FileManager.default.contents(atPath: options.pdfPath).map(PrintedPages.destinations(inPDF:)) ?? [:]
+                if printed.isEmpty || (printed == numbers && page == copy) { break }
                 numbers = printed
-                let numbered = specialized.render(builder.report(report, file: file, foreword: forewordHTML, pages: numbers), template: "report")
-                guard FileManager.default.createFile(atPath: copy, contents: Data(numbered.utf8)) else { break }
-                page = copy
             }
+            if numbers != remembered { Self.cachePages(numbers, siteRoot: options.siteRoot, year: options.year) }
             pdf = options.pdfPath
         }
         return .success(ReportOutcome(
             html: options.folder + "/index.html", pdf: pdf,
             counts: (report.decrees.count, report.events.count, report.news.count, report.datasets.count), warnings: log.warnings))
+    }
+
+    /// Where the chapters of a year's report fell when it was last printed.
+    static func pagesCache(siteRoot: String, year: Int) -> String { siteRoot + "/.gugus-cache/report/pages-\(year).txt" }
+
+    static func cachedPages(siteRoot: String, year: Int) -> [String: Int] {
+        guard let text = try? String(contentsOfFile: pagesCache(siteRoot: siteRoot, year: year), encoding: .utf8) else { return [:] }
+        var pages: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let page = Int(parts[1]), page > 0 { pages[String(parts[0])] = page }
+        }
+        return pages
+    }
+
+    static func cachePages(_ pages: [String: Int], siteRoot: String, year: Int) {
+        let path = pagesCache(siteRoot: siteRoot, year: year)
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let text = pages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined()
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// A body whose site links (`href="/berita/x/"`) lead to the site from a printed or saved report.

@@ -106,3 +106,41 @@ import Testing
         #expect(failure.diagnostics.map(\.description).contains { $0.contains("/nonexistent/chromium is not an executable file") && $0.contains("apt-get install chromium") })
     }
 }
+
+extension ReportTests {
+    /// A PDF as Chromium writes one: a nested page tree and named destinations.
+    @Test func pagesAreReadFromThePrintedDestinations() {
+        let pdf = """
+            %PDF-1.4
+            2 0 obj
+            <</Type /Page /Parent 41 0 R>>
+            endobj
+            8 0 obj
+            <</Type /Page /Parent 41 0 R>>
+            endobj
+            9 0 obj
+            <</Title (Daftar isi) /Dest [8 0 R /XYZ 69 776 0]>>
+            endobj
+            17 0 obj
+            <</Type /Page /Parent 42 0 R>>
+            endobj
+            41 0 obj
+            <</Type /Pages
+            /Count 2
+            /Kids [2 0 R 8 0 R]
+            /Parent 42 0 R>>
+            endobj
+            42 0 obj
+            <</Type /Pages
+            /Count 3
+            /Kids [41 0 R 17 0 R]>>
+            endobj
+            43 0 obj
+            <</ringkasan [17 0 R /XYZ 12 841.9 0]
+            /kata-pengantar [8 0 R /XYZ 12 841.9 0]>>
+            endobj
+            """
+        #expect(PrintedPages.destinations(inPDF: Data(pdf.utf8)) == ["ringkasan": 3, "kata-pengantar": 2])
+        #expect(PrintedPages.destinations(inPDF: Data("not a pdf".utf8)) == [:])
+    }
+}
