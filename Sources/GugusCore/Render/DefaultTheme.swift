@@ -205,7 +205,7 @@ tr, figure, .signature, .codes li { break-inside: avoid; }
       return file(index, shardName(next)).then(function (second) { scan(second, 0); return found; });
     });
   }
-  /* The pages matching one word: a map from page number to score, and the folded words
+  /* The pages matching one word: each page's score by page number (0: no match), and the folded words
      to mark in the results. */
   function match(index, word, asPrefix) {
     var stems = [];
