@@ -1,15 +1,16 @@
 import Foundation
 
-/// The inverted index of the search: every folded word of the site in sorted order, each
-/// either naming its stem (`diperdagangkan` → `dagang`) or, for a stem, holding its pages
-/// with their scores and the site's words that share it.
+/// The inverted index of the search: every folded word of the site (and every stem) in
+/// sorted order. The most common word of a stem holds the stem's pages with their scores
+/// and the site's other words of that stem; the others name it (`diperdagangkan` →
+/// `perdagangan`, `dagang` → `perdagangan`).
 struct SearchPostings {
     enum Entry: Equatable {
-        /// A word whose pages are under its stem.
+        /// A word whose pages are under another word of its stem (the stem's home).
         case pointer(stem: String)
-        /// A stem: its rarity (BM25's idf, in tenths), its pages (page number, level) in page
-        /// order, the other words with this stem, and the word's own stem when the word is
-        /// also a word of the site with another stem.
+        /// A stem's home: the stem's rarity (BM25's idf, in tenths), its pages (page number,
+        /// level) in page order, the site's other words of this stem, and another home to
+        /// follow when the word is also the spelling of another stem.
         case stem(rarity: Int, pages: [(page: Int, level: Int)], forms: [String], ownStem: String?)
 
         static func == (left: Entry, right: Entry) -> Bool {
@@ -95,20 +96,32 @@ struct SearchPostings {
                 return (entry.page, level)
             }
         }
-        // The words of each stem, and the keys: every stem, and every word whose stem differs.
-        var forms: [[String]] = Array(repeating: [], count: stems.count)
-        var keySet = Set(stems)
-        for (word, stem) in zip(words, wordStem) where stems[stem] != word {
-            forms[stem].append(word)
-            keySet.insert(word)
-        }
-        keys = keySet.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        entries = keys.map { key in
-            let ownStem = wordNumbers[key].map { stems[wordStem[$0]] }.flatMap { $0 == key ? nil : $0 }
-            if let stem = stemNumbers[key] {
-                return .stem(rarity: rarities[stem], pages: scored[stem], forms: forms[stem].sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }, ownStem: ownStem)
+        // Each stem's pages are kept under its home: the site's word of that stem found on
+        // the most pages (then the shorter, then the first in order), the form a reader most
+        // likely types, so that it is found in one lookup. Every other word of the stem, and
+        // the stem itself when the site does not write it, points to the home.
+        var wordPages = [Int](repeating: 0, count: words.count)
+        for numbers in pageWords { for word in numbers { wordPages[word] += 1 } }
+        var home = [Int](repeating: -1, count: stems.count)
+        for (word, stem) in wordStem.enumerated() {
+            let current = home[stem]
+            if current < 0 || wordPages[word] > wordPages[current]
+                || (wordPages[word] == wordPages[current] && (words[word].count, words[word]) < (words[current].count, words[current])) {
+                home[stem] = word
             }
-            return .pointer(stem: ownStem ?? key)
+        }
+        var forms: [[String]] = Array(repeating: [], count: stems.count)
+        for (word, stem) in wordStem.enumerated() where home[stem] != word { forms[stem].append(words[word]) }
+        let byUTF16 = { (a: String, b: String) in a.utf16.lexicographicallyPrecedes(b.utf16) }
+        keys = Set(words).union(stems).sorted(by: byUTF16)
+        entries = keys.map { key in
+            let ownStem = stemNumbers[key]
+            guard let word = wordNumbers[key] else { return .pointer(stem: words[home[ownStem ?? 0]]) }
+            let stem = wordStem[word]
+            guard home[stem] == word else { return .pointer(stem: words[home[stem]]) }
+            // A word that is also another stem's own spelling leads to that stem's home too.
+            let also = ownStem.flatMap { $0 == stem ? nil : words[home[$0]] }
+            return .stem(rarity: rarities[stem], pages: scored[stem], forms: forms[stem].sorted(by: byUTF16), ownStem: also)
         }
     }
 
