@@ -54,6 +54,7 @@ enum PDFPrinter {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
+        defer { try? handle?.close() }
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do {
@@ -68,7 +69,6 @@ enum PDFPrinter {
             return .failure(Diagnostic(at: SourceLocation(file: browser), "Chromium did not finish printing within \(Int(seconds)) s",
                                        hint: "run the command again; if it keeps failing, print \(page) from a browser"))
         }
-        try? handle?.close()
         guard process.terminationStatus == 0, let size = (try? manager.attributesOfItem(atPath: printed))?[.size] as? Int, size > 0 else {
             let output = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
             return .failure(Diagnostic(at: SourceLocation(file: browser), "Chromium could not print the report (exit \(process.terminationStatus))",
