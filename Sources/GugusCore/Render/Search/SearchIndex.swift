@@ -117,10 +117,12 @@ enum SearchIndex {
         let documents = documents(site, builder: builder)
         let cache = builder.searchTerms
         let counted = ParallelMap.map(documents) { document -> CountedTerms in
+            // Only the dev server keeps terms between builds (and needs the joined text).
+            guard let cache else { return SearchTerms.counted(title: document.title, document.fields, limit: bodyWordLimit) }
             let text = document.text
-            if let cached = cache?.terms(for: document.url, text: text) { return cached }
+            if let cached = cache.terms(for: document.url, text: text) { return cached }
             let terms = SearchTerms.counted(title: document.title, document.fields, limit: bodyWordLimit)
-            cache?.store(terms, for: document.url, text: text)
+            cache.store(terms, for: document.url, text: text)
             return terms
         }
         let postings = SearchPostings(counted, language: site.config.language)

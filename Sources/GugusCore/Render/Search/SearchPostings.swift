@@ -192,13 +192,13 @@ struct SearchPostings {
     static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".utf8)
 
     static func writeNumber(_ number: Int, into bytes: inout [UInt8]) {
-        var higher: [UInt8] = []
-        var rest = number >> 5
-        while rest > 0 {
-            higher.append(digits[32 + rest & 31])
-            rest >>= 5
+        // The highest digit first, without a buffer: this runs once per page of every word.
+        var shift = 0
+        while number >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            bytes.append(digits[32 + (number >> shift) & 31])
+            shift -= 5
         }
-        bytes += higher.reversed()
         bytes.append(digits[number & 31])
     }
 }
