@@ -200,6 +200,7 @@ class SearchTest(unittest.TestCase):
         self.assertTrue(dated and all(year in meta for meta in metas), f"year {year}: {metas}")
         region = manifest()["regions"][0]
         regional = self.search("tppo", wilayah=region[0])
+        self.assertTrue(regional and set(regional) < set(everything), f"region {region}: {regional}")
         metas = self.driver.execute_script(
             "return [...document.querySelectorAll('#search-results li .meta')].map(p => p.textContent)")
         self.assertTrue(all(region[1] in meta for meta in metas), f"region {region}: {regional} {metas}")

@@ -310,6 +310,7 @@ tr, figure, .signature, .codes li { break-inside: avoid; }
         var region = index.regions.map(function (pair) { return pair[0]; }).indexOf(wanted.wilayah) + 1;
         keep.push(function (doc) { return region > 0 && values.region[doc] === region; });
       }
+      if (!keep.length) return docs;
       var kept = { docs: [], scores: [], order: null };
       docs.docs.forEach(function (doc, position) {
         if (keep.every(function (test) { return test(doc); })) { kept.docs.push(doc); kept.scores.push(docs.scores[position]); }

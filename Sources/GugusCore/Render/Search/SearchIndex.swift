@@ -208,7 +208,7 @@ enum SearchIndex {
 }
 
 /// The folded words of one page with their weighted counts.
-struct CountedTerms: Sendable, Equatable {
+struct CountedTerms: Sendable {
     var terms: [String]
     /// Weighted counts outside the title.
     var weights: [Float]

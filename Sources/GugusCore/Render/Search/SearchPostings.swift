@@ -5,23 +5,13 @@ import Foundation
 /// and the site's other words of that stem; the others name it (`diperdagangkan` →
 /// `perdagangan`, `dagang` → `perdagangan`).
 struct SearchPostings {
-    enum Entry: Equatable {
+    enum Entry {
         /// A word whose pages are under another word of its stem (the stem's home).
         case pointer(stem: String)
         /// A stem's home: the stem's rarity (BM25's idf, in tenths), its pages (page number,
         /// level) in page order, the site's other words of this stem, and another home to
         /// follow when the word is also the spelling of another stem.
         case stem(rarity: Int, pages: [(page: Int, level: Int)], forms: [String], ownStem: String?)
-
-        static func == (left: Entry, right: Entry) -> Bool {
-            switch (left, right) {
-            case let (.pointer(a), .pointer(b)): a == b
-            case let (.stem(rarityA, pagesA, formsA, ownA), .stem(rarityB, pagesB, formsB, ownB)):
-                rarityA == rarityB && pagesA.map(\.page) == pagesB.map(\.page) && pagesA.map(\.level) == pagesB.map(\.level)
-                    && formsA == formsB && ownA == ownB
-            default: false
-            }
-        }
     }
 
     /// Words in the order the script compares them (UTF-16 code units).

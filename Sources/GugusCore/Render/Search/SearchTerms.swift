@@ -35,10 +35,6 @@ struct SearchTerms {
     }()
     private static let stopWordCount = SearchIndex.stopWords.count
 
-    static func of(_ text: String, limit: Int) -> [String] {
-        counted(title: "", [(text, 1)], limit: limit).terms
-    }
-
     /// The terms of a page's title and other fields, each field's words counted with its
     /// weight; reading stops once `limit` distinct terms were found.
     static func counted(title: String, _ fields: [(text: String, weight: Float)], limit: Int) -> CountedTerms {
