@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        // `gugus sources update`: HTTP(S) with redirects, deadlines and size limits; SHA-256 for the locks.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -62,18 +65,28 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Fetches the open data of a network's member sites into content/sources/.
+        .target(
+            name: "GugusSources",
+            dependencies: [
+                "GugusCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "gugus",
             dependencies: [
                 "GugusCore",
                 "GugusServer",
+                "GugusSources",
                 "CGugusBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "GugusCoreTests",
-            dependencies: ["GugusCore", "GugusServer", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GugusCore", "GugusServer", "GugusSources", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

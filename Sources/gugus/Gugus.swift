@@ -7,7 +7,7 @@ struct Gugus: AsyncParsableCommand {
         commandName: "gugus",
         abstract: "A static site generator for Indonesia's anti-trafficking task forces (Gugus Tugas PP-TPPO).",
         version: GugusVersion.line,
-        subcommands: [Build.self, Check.self, Init.self, New.self, Report.self, Serve.self]
+        subcommands: [Build.self, Check.self, Init.self, New.self, Report.self, Serve.self, Sources.self]
     )
 
     /// Exit status 0 on success, 1 on content errors, 2 on a wrong command line.

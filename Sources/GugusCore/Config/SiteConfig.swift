@@ -39,6 +39,8 @@ public struct SiteConfig: Sendable {
     public var cms: CMSSettings? = nil
     /// How raster media are published (`images:`).
     public var images = ImageSettings()
+    /// Other sites whose open data the network pages list (`sources:`).
+    public var sources: [NetworkSource] = []
 
     /// SAPA 129, the national hotline of KemenPPPA: shown when a site lists none.
     public static let defaultHotline = Hotline(

@@ -1,6 +1,6 @@
 /// Reads `site.yaml` and `regions.yaml`.
 enum SiteConfigLoader {
-    static let siteKeys = ["title", "tagline", "base_url", "language", "time_zone", "organization", "hotlines", "per_page", "menu", "sample", "cms", "images"]
+    static let siteKeys = ["title", "tagline", "base_url", "language", "time_zone", "organization", "hotlines", "per_page", "menu", "sample", "cms", "images", "sources"]
 
     static func loadSite(_ source: SourceText, diagnostics: inout DiagnosticLog) -> SiteConfig? {
         let node: Node?
@@ -64,12 +64,13 @@ enum SiteConfigLoader {
         }
         let cms = CMSSettings.read(from: &reader)
         let images = ImageSettings.read(from: &reader)
+        let sources = NetworkSource.read(from: &reader)
         reader.reportUnknownKeys(known: siteKeys)
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title else { return nil }
         return SiteConfig(
             title: title.value, tagline: tagline, baseURL: baseURL, language: language, timeZone: timeZone,
-            organization: organization, hotlines: hotlines, perPage: perPage, menu: menu, sample: sample, cms: cms, images: images)
+            organization: organization, hotlines: hotlines, perPage: perPage, menu: menu, sample: sample, cms: cms, images: images, sources: sources)
     }
 
     static func loadRegions(_ source: SourceText, diagnostics: inout DiagnosticLog) -> [Located<Region>] {

@@ -20,6 +20,8 @@ public struct LoadedSite: Sendable {
     public var media: [MediaFile]
     /// Addresses withdrawn on purpose (`content/gone.yaml`).
     public var gone: [Located<GoneURL>] = []
+    /// Other sites' open data, from `content/sources/` (only for the sources site.yaml lists).
+    public var snapshots: [SourceSnapshot] = []
 }
 
 /// Load: finds the files of a site, splits and decodes them. Nothing else reads the disk
@@ -56,8 +58,26 @@ public enum ContentLoader {
         }
         site.media = ImageInspector.inspect(files.mediaFiles(diagnostics: &diagnostics),
                                             cacheFolder: ImageProcessor.cacheRoot(siteRoot: siteRoot))
+        if let config = site.config {
+            site.snapshots = SnapshotLoader.load(config.sources, config: config, files: files, diagnostics: &diagnostics)
+        }
         files.reportStrayEntries(diagnostics: &diagnostics)
         return site
+    }
+
+    /// `content/site.yaml` alone (for commands that need the settings, not the content).
+    public static func loadSettings(siteRoot: String) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
+        var diagnostics = DiagnosticLog()
+        let files = SiteFiles(root: siteRoot)
+        guard let source = files.readText("content/site.yaml", limit: SourceText.Limits.frontMatterBytes, diagnostics: &diagnostics) else {
+            if !files.exists("content/site.yaml") {
+                diagnostics.error(SourceLocation(file: "content/site.yaml"), "the site settings file is missing",
+                                  hint: "create content/site.yaml with at least `title:` and `base_url:` (`gugus init` writes one)")
+            }
+            return (nil, diagnostics.sorted)
+        }
+        let config = SiteConfigLoader.loadSite(source, diagnostics: &diagnostics)
+        return (config, diagnostics.sorted)
     }
 
     static func loadItem(kind: ContentKind, path: String, files: SiteFiles, diagnostics: inout DiagnosticLog) -> ContentItem? {

@@ -136,7 +136,7 @@ struct SiteFiles: Sendable {
     func reportStrayEntries(diagnostics: inout DiagnosticLog) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute("content"))) ?? []
         // content/reports/ holds the annual reports' forewords (`gugus report`).
-        let known = Set(ContentKind.allCases.map(\.folder) + ["media", "reports", "site.yaml", "regions.yaml", "gone.yaml"])
+        let known = Set(ContentKind.allCases.map(\.folder) + ["media", "reports", "sources", "site.yaml", "regions.yaml", "gone.yaml"])
         for name in names.sorted() where !known.contains(name) && !name.hasPrefix(".") {
             if name.hasSuffix(".md") || !name.contains(".") {
                 diagnostics.warning(SourceLocation(file: "content/" + name), "Gugus does not read this \(name.contains(".") ? "file" : "folder")",

@@ -151,6 +151,8 @@ public struct Site: Sendable {
     public var menu: [SiteConfig.MenuEntry]
     /// Addresses withdrawn on purpose; each gets a page saying so.
     public var gone: [GoneURL] = []
+    /// The network pages' records (only when `site.yaml` lists `sources:`).
+    public var network: Network? = nil
 
     public func region(_ code: String) -> Region? { regionsByCode[code] }
 }

@@ -37,21 +37,25 @@ extension ContextBuilder {
         var values: Context = Self.compact([
             "heading": heading, "intro": intro, "entries": slice.map(listEntry), "isEmpty": entries.isEmpty,
         ])
-        if pagination.total > 1 {
-            values["pagination"] = Self.compact([
-                "current": String(pagination.number), "total": String(pagination.total),
-                "prev": pagination.number > 1 ? pagination.url(of: pagination.number - 1) : nil,
-                "next": pagination.number < pagination.total ? pagination.url(of: pagination.number + 1) : nil,
-                "pages": Self.pageWindow(current: pagination.number, total: pagination.total).map { number -> Context in
-                    guard let number else { return ["gap": true] }
-                    // `gap` written out, false: a missing value is looked up in every
-                    // enclosing section before it counts as absent.
-                    return ["number": String(number), "url": pagination.url(of: number), "current": number == pagination.number, "gap": false]
-                },
-            ])
-        }
+        if let pages = paginationValues(pagination) { values["pagination"] = pages }
         values.merge(extra) { _, new in new }
         return page(title: title, url: pagination.url, description: intro, kind: kind, extra: ["list": values])
+    }
+
+    /// The values of the pagination partial, or nil for a list of one page.
+    func paginationValues(_ pagination: Pagination) -> Context? {
+        guard pagination.total > 1 else { return nil }
+        return Self.compact([
+            "current": String(pagination.number), "total": String(pagination.total),
+            "prev": pagination.number > 1 ? pagination.url(of: pagination.number - 1) : nil,
+            "next": pagination.number < pagination.total ? pagination.url(of: pagination.number + 1) : nil,
+            "pages": Self.pageWindow(current: pagination.number, total: pagination.total).map { number -> Context in
+                guard let number else { return ["gap": true] }
+                // `gap` written out, false: a missing value is looked up in every
+                // enclosing section before it counts as absent.
+                return ["number": String(number), "url": pagination.url(of: number), "current": number == pagination.number, "gap": false]
+            },
+        ])
     }
 
     func home() -> Context {

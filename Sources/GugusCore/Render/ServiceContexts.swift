@@ -28,21 +28,39 @@ extension ContextBuilder {
         func fields(_ names: [String], _ prefix: String) -> [Context] {
             names.map { ["name": $0, "meaning": format.text("data_" + prefix + "_" + $0)] as Context }
         }
-        let files: [Context] = [
+        let siteFields = ["format", "versi", "judul", "url", "bahasa", "organisasi", "wilayah", "layanan", "data"]
+        var files: [Context] = [
             ["title": format.text("data_decrees"), "url": "/data/regulasi.json", "format": "JSON", "count": String(site.decrees.count),
              "intro": format.text("data_decrees_intro"), "fields": fields(decreeFields, "decree")],
             ["title": format.text("data_events"), "url": "/data/kegiatan.json", "format": "JSON", "count": String(site.events.count),
              "intro": format.text("data_events_intro"), "fields": fields(eventFields, "event")],
             ["title": format.text("data_datasets"), "url": "/data/statistik.json", "format": "JSON", "count": String(site.datasets.count),
              "intro": format.text("data_datasets_intro"), "fields": fields(datasetFields, "dataset")],
+            ["title": format.text("data_site"), "url": "/data/situs.json", "format": "JSON", "count": "1",
+             "intro": format.text("data_site_intro"), "fields": fields(siteFields, "site")],
         ]
+        if let network = site.network {
+            let sourceFields = ["sumberJaringan", "situsSumber"]
+            files.append(["title": format.text("data_network_decrees"), "url": Network.decreesDataPath, "format": "JSON",
+                          "count": String(network.decrees.count), "anchor": "jaringan", "intro": format.text("data_network_decrees_intro"),
+                          "fields": fields(["noPeraturan", "judul", "jenis", "tanggal_penetapan", "tahun_pengundangan", "status", "kodeWilayah"], "decree")
+                              + fields(["wilayah", "provinsi"], "network_decree")
+                              + fields(["tempatTerbit", "teuBadan", "urlDetailPeraturan"], "decree") + fields(sourceFields, "network")])
+            files.append(["title": format.text("data_network_events"), "url": Network.eventsDataPath, "format": "JSON",
+                          "count": String(network.events.count), "intro": format.text("data_network_events_intro"),
+                          "fields": fields(["id", "judul", "jenis", "mulai", "selesai", "lokasi", "kodeWilayah", "wilayah", "status",
+                                            "penyelenggara", "url"], "event") + fields(sourceFields, "network")])
+        }
         let feeds: [Context] = [
             ["title": format.text("data_news_feed"), "url": "/feed.xml", "format": "Atom"],
             ["title": format.text("data_event_feed"), "url": "/kegiatan/feed.xml", "format": "Atom"],
             ["title": format.text("data_calendar"), "url": "/kegiatan/kalender.ics", "format": "iCalendar"],
             ["title": format.text("data_sitemap"), "url": "/sitemap.xml", "format": "XML"],
             ["title": format.text("data_search_index"), "url": "/search-index.json", "format": "JSON"],
-        ]
+        ] + (site.network == nil ? [] : [
+            ["title": format.text("network_feed"), "url": Network.feedPath, "format": "Atom"],
+            ["title": format.text("network_calendar"), "url": Network.calendarPath, "format": "iCalendar"],
+        ])
         let datasets = site.datasets.map { dataset -> Context in
             ["title": dataset.item.title, "url": dataset.url, "csvURL": dataset.csvURL, "jsonURL": dataset.jsonURL]
         }

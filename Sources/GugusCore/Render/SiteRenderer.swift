@@ -13,6 +13,7 @@ enum SiteRenderer {
         case newsFeed, eventFeed, calendar, eventCalendar(Int)
         case sitemap, openData, dataPage, searchIndex, searchPage
         case gone(Int)
+        case networkDirectory, networkDecreeIndex, networkProvince(Int), networkEvents(page: Int), networkFiles
     }
 
     /// Renders every Markdown body once; list pages reuse the summaries.
@@ -56,6 +57,11 @@ enum SiteRenderer {
         jobs += site.events.indices.map(Job.eventCalendar)
         // A withdrawn page leaves a notice; other withdrawn files simply disappear.
         jobs += site.gone.indices.filter { isPage(site.gone[$0].url) }.map(Job.gone)
+        if let network = site.network {
+            jobs += [.networkFiles, .networkDirectory, .networkDecreeIndex]
+            jobs += network.provinces.indices.map(Job.networkProvince)
+            jobs += (1...ContextBuilder.pageCount(network.events.count, perPage: Network.eventsPerPage)).map { Job.networkEvents(page: $0) }
+        }
         return jobs
     }
 
@@ -250,6 +256,22 @@ enum SiteRenderer {
             let context = builder.page(title: format.text("gone_title"), url: gone.url, description: nil, kind: "gone",
                                        extra: ["gone": ContextBuilder.compact(["reason": gone.reason])])
             return [html(gone.url, "gone", context)]
+        case .networkDirectory:
+            guard let network = site.network else { return [] }
+            return [html(Network.url, "network", builder.networkDirectory(network))]
+        case .networkDecreeIndex:
+            guard let network = site.network else { return [] }
+            return [html(Network.decreesURL, "network", builder.networkDecreeIndex(network))]
+        case let .networkProvince(index):
+            guard let network = site.network else { return [] }
+            return [html(network.provinces[index].url, "network", builder.networkProvince(network, index))]
+        case let .networkEvents(number):
+            guard let network = site.network else { return [] }
+            let context = builder.networkEvents(network, page: number)
+            return [html(ContextBuilder.Pagination(number: number, total: number, baseURL: Network.eventsURL).url, "network", context)]
+        case .networkFiles:
+            guard let network = site.network else { return [] }
+            return NetworkFiles.files(network, site: site, builder: builder)
         }
     }
 }

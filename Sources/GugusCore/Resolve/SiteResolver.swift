@@ -130,6 +130,7 @@ enum SiteResolver {
         site.tags = retitled(lists.tags, site: site)
         site.regionListings = lists.regions
         site.gone = loaded.gone.map(\.value)
+        site.network = NetworkResolver.resolve(site, snapshots: loaded.snapshots, diagnostics: &diagnostics)
         return site
     }
 

@@ -557,6 +557,10 @@ h3 { font-size: 1.15rem; }
 .button:hover { background: var(--accent-dark); color: #fff; }
 .home-grid section { margin-bottom: 1rem; }
 .entries { list-style: none; padding: 0; }
+.members { list-style: none; padding: 0; }
+.member { border-bottom: 1px solid var(--line); padding: 0.25rem 0 0.5rem; }
+.member h3 { margin: 0.5rem 0 0.2rem; font-size: 1.15rem; }
+.member-hotlines { margin: 0.2rem 0; padding-left: 1.2rem; }
 .entry { border-bottom: 1px solid var(--line); padding: 0.25rem 0 0.5rem; }
 .entry-title { margin: 0.5rem 0 0.2rem; font-size: 1.15rem; }
 .entry p { margin: 0.2rem 0; }
@@ -636,7 +640,7 @@ code { background: var(--soft); padding: 0 0.2rem; }
 <p class="lead">{{t.data_intro}}</p>
 {{#data}}
 {{#files}}
-<section class="data-file">
+<section class="data-file"{{#anchor}} id="{{.}}"{{/anchor}}>
   <h2>{{title}}</h2>
   <p><a href="{{url}}">{{url}}</a> · {{format}} · {{count}} {{t.data_records}}</p>
   <p>{{intro}}</p>
@@ -1102,6 +1106,48 @@ report_qr_label: "QR code leading to {url}"
 report_none: None this year.
 report_page: Page
 report_page_of: of
+data_site: Site profile
+data_site_intro: "Who publishes this site, its region, its hotlines and the addresses of its data files. A provincial or national site reads it to list this site in its network."
+data_site_format: "Always gugus-situs"
+data_site_versi: The version of this format (1)
+data_site_judul: The site's title
+data_site_url: The site's base address
+data_site_bahasa: "The site's language: id or en"
+data_site_organisasi: "Publisher: name (nama), short name, address, email, phone, url"
+data_site_wilayah: "The publisher's region: code, name, level and province (code, name); null when not set"
+data_site_layanan: "Hotlines: name, phone, WhatsApp, url, hours"
+data_site_data: The addresses of the decree, event and statistics files
+data_network_decrees: Network decrees
+data_network_decrees_intro: "Every decree of this site and of the network's member sites, by province and region. Each record links to its official page on the site that published it."
+data_network_events: Network events
+data_network_events_intro: "Upcoming events of this site and of the network's member sites, soonest first. Times carry the organizer's time zone."
+data_network_decree_wilayah: The region's name
+data_network_decree_provinsi: The province's name (or National)
+data_network_sumberJaringan: "The source's name in this site's site.yaml; null for this site's own records"
+data_network_situsSumber: The address of the site that published the record
+network_title: Task-force network
+network_intro: "The regional task forces whose data is gathered here. Every decree and event links to its official page on the site of the task force that published it."
+network_members: Members of the network
+network_decrees_title: Network decrees
+network_decrees_intro: "Task-force decrees of every member of the network, by province and region. Each decree number links to its official page."
+network_province_heading: "Network decrees: {province}"
+network_events_title: Network events
+network_events_intro: "Upcoming events of every member of the network, soonest first, in the organizer's local time."
+network_calendar: Network event calendar (iCalendar)
+network_feed: Network event feed (Atom)
+network_data: Network open data
+network_this_site: This site
+network_national: National
+network_unknown_province: Unknown region
+network_decree_count: decrees
+network_event_count: upcoming events
+network_fetched: "Data fetched"
+network_not_fetched: Data not fetched yet
+network_source: Source
+network_official_site: Official site
+network_no_events: No upcoming events in the network yet.
+network_pages: Network pages
+network_total: decrees
 
 """#,
         "i18n/id.yaml": #"""
@@ -1371,6 +1417,48 @@ report_qr_label: "Kode QR menuju {url}"
 report_none: Tidak ada pada tahun ini.
 report_page: Halaman
 report_page_of: dari
+data_site: Profil situs
+data_site_intro: "Siapa penerbit situs ini, wilayahnya, layanan pengaduannya dan alamat berkas datanya. Situs provinsi atau nasional membacanya untuk mendaftarkan situs ini dalam jaringannya."
+data_site_format: "Selalu gugus-situs"
+data_site_versi: Versi format ini (1)
+data_site_judul: Judul situs
+data_site_url: Alamat dasar situs
+data_site_bahasa: "Bahasa situs: id atau en"
+data_site_organisasi: "Penerbit: nama, singkatan, alamat, email, telepon, url"
+data_site_wilayah: "Wilayah penerbit: kode, nama, tingkat dan provinsi (kode, nama); null bila tidak diisi"
+data_site_layanan: "Layanan pengaduan: nama, telepon, whatsapp, url, jam"
+data_site_data: Alamat berkas regulasi, kegiatan dan statistik
+data_network_decrees: Regulasi jaringan
+data_network_decrees_intro: "Semua keputusan dari situs ini dan dari situs anggota jaringan, dikelompokkan menurut provinsi dan wilayah. Setiap data menaut ke halaman resminya di situs penerbitnya."
+data_network_events: Kegiatan jaringan
+data_network_events_intro: "Kegiatan mendatang dari situs ini dan dari situs anggota jaringan, yang terdekat lebih dulu. Waktu ditulis dengan zona waktu penyelenggaranya."
+data_network_decree_wilayah: Nama wilayah
+data_network_decree_provinsi: Nama provinsi (atau Nasional)
+data_network_sumberJaringan: "Nama sumber di site.yaml situs ini; null untuk data situs ini sendiri"
+data_network_situsSumber: Alamat situs penerbit data
+network_title: Jaringan gugus tugas
+network_intro: "Gugus tugas daerah yang datanya dihimpun di sini. Setiap keputusan dan kegiatan menaut ke halaman resminya di situs gugus tugas yang menerbitkannya."
+network_members: Anggota jaringan
+network_decrees_title: Regulasi jaringan
+network_decrees_intro: "Keputusan gugus tugas dari semua anggota jaringan, menurut provinsi dan wilayah. Nomor keputusan menaut ke halaman resminya."
+network_province_heading: "Regulasi jaringan: {province}"
+network_events_title: Kegiatan jaringan
+network_events_intro: "Kegiatan mendatang dari semua anggota jaringan, yang terdekat lebih dulu, dengan waktu setempat penyelenggaranya."
+network_calendar: Kalender kegiatan jaringan (iCalendar)
+network_feed: Umpan kegiatan jaringan (Atom)
+network_data: Data terbuka jaringan
+network_this_site: Situs ini
+network_national: Nasional
+network_unknown_province: Wilayah tidak diketahui
+network_decree_count: regulasi
+network_event_count: kegiatan mendatang
+network_fetched: "Data diambil"
+network_not_fetched: Data belum diambil
+network_source: Sumber
+network_official_site: Situs resmi
+network_no_events: Belum ada kegiatan mendatang di jaringan.
+network_pages: Halaman jaringan
+network_total: keputusan
 
 """#,
         "layouts/base.mustache": ##"""
@@ -1450,6 +1538,82 @@ report_page_of: dari
   {{#links}}<li><a href="{{url}}">{{title}}</a> <span class="meta">({{#detail}}{{.}}, {{/detail}}{{count}} {{t.items}})</span></li>{{/links}}
 </ul>
 {{/index}}
+{{/content}}
+{{/base}}
+
+"""#,
+        "network.mustache": #"""
+{{<base}}
+{{$content}}
+{{#network}}
+{{#directory}}
+<h1>{{t.network_title}}</h1>
+<p class="lead">{{t.network_intro}}</p>
+<h2>{{t.network_members}}</h2>
+<ul class="members">
+  {{#members}}
+  <li class="member">
+    <h3><a href="{{url}}">{{title}}</a>{{#isSelf}} <span class="badge">{{t.network_this_site}}</span>{{/isSelf}}</h3>
+    <p class="meta">{{#region}}{{.}} · {{/region}}{{decreeCount}} {{t.network_decree_count}} · {{eventCount}} {{t.network_event_count}}{{#fetched}} · {{t.network_fetched}} {{.}}{{/fetched}}{{#notFetched}} · {{t.network_not_fetched}}{{/notFetched}}</p>
+    {{#hotlineList}}<ul class="member-hotlines">{{#items}}<li>{{name}}{{#phone}}: <a href="{{phoneHref}}">{{.}}</a>{{/phone}}{{#whatsapp}} · WhatsApp <a href="{{whatsappHref}}">{{.}}</a>{{/whatsapp}}{{#hours}} ({{.}}){{/hours}}</li>{{/items}}</ul>{{/hotlineList}}
+  </li>
+  {{/members}}
+</ul>
+{{/directory}}
+{{#decreeIndex}}
+<h1>{{t.network_decrees_title}}</h1>
+<p class="lead">{{t.network_decrees_intro}}</p>
+<ul class="links">
+  {{#provinces}}
+  <li><a href="{{url}}">{{title}}</a> <span class="meta">({{count}} {{t.network_total}}: {{#areas}}{{title}} {{count}}; {{/areas}})</span></li>
+  {{/provinces}}
+</ul>
+{{/decreeIndex}}
+{{#province}}
+<h1>{{heading}}</h1>
+<p class="lead">{{t.network_decrees_intro}}</p>
+{{#areas}}
+<section class="network-area">
+  <h2>{{title}} <span class="meta">({{count}} {{t.network_total}})</span></h2>
+  <ul class="entries">
+    {{#decrees}}
+    <li class="entry">
+      <h3 class="entry-title"><a href="{{url}}">{{number}}</a></h3>
+      <p>{{title}}</p>
+      <p class="meta">{{#kind}}{{.}} · {{/kind}}<time datetime="{{dateISO}}">{{date}}</time>{{#status}} · {{.}}{{/status}} · {{t.network_source}}: {{source}}</p>
+    </li>
+    {{/decrees}}
+  </ul>
+</section>
+{{/areas}}
+{{/province}}
+{{#events}}
+<h1>{{t.network_events_title}}</h1>
+<p class="lead">{{t.network_events_intro}}</p>
+{{#isEmpty}}<p>{{t.network_no_events}}</p>{{/isEmpty}}
+{{#months}}
+<section class="network-month">
+  <h2>{{heading}}</h2>
+  <ul class="entries">
+    {{#events}}
+    <li class="entry">
+      <h3 class="entry-title"><a href="{{url}}">{{title}}</a></h3>
+      <p class="meta"><time datetime="{{startISO}}">{{when}}</time>{{#status}} · <span class="badge">{{.}}</span>{{/status}}</p>
+      <p class="meta">{{kind}}{{#location}} · {{.}}{{/location}}{{#region}} · {{.}}{{/region}} · {{t.network_source}}: {{source}}</p>
+    </li>
+    {{/events}}
+  </ul>
+</section>
+{{/months}}
+{{> pagination}}
+{{/events}}
+<nav aria-label="{{t.network_pages}}">
+  <h2>{{t.network_pages}}</h2>
+  <ul class="links">
+    {{#links}}<li><a href="{{url}}">{{title}}</a></li>{{/links}}
+  </ul>
+</nav>
+{{/network}}
 {{/content}}
 {{/base}}
 

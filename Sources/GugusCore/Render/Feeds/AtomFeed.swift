@@ -84,8 +84,10 @@ enum AtomFeed {
         for entry in feed.entries {
             lines.append("<entry>")
             lines.append(XMLText.element("title", entry.title))
-            lines.append(XMLText.element("id", base + entry.url))
-            lines.append("<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(base + entry.url))\"/>")
+            // (The network feed's entries are on other sites: their addresses are absolute.)
+            let address = entry.url.hasPrefix("/") ? base + entry.url : entry.url
+            lines.append(XMLText.element("id", address))
+            lines.append("<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(address))\"/>")
             if let image = entry.image {
                 lines.append("<link rel=\"enclosure\" type=\"\(XMLText.escape(image.type))\" href=\"\(XMLText.escape(base + image.url))\"/>")
             }

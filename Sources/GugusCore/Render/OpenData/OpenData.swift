@@ -98,11 +98,50 @@ enum OpenData {
         })
     }
 
+    /// `/data/situs.json`: who publishes this site, where, how to reach them, and where its
+    /// data files are, so that a provincial or national site can list it (`sources:`).
+    static func siteProfile(_ site: Site) -> JSONValue {
+        let config = site.config
+        let base = config.baseURL
+        let organization = config.organization
+        let region = organization?.region.flatMap { site.region($0.value) }
+        let provinceCode = region.map { $0.level == .province || $0.level == .national ? $0.code : ($0.parent ?? Network.provinceCode(of: $0.code)) }
+        let province = provinceCode.flatMap { site.region($0) }
+        let hotlines = config.hotlines.isEmpty ? [SiteConfig.defaultHotline] : config.hotlines
+        return .recordWithNulls([
+            "format": .string("gugus-situs"), "versi": .int(1), "judul": .string(config.title), "url": .string(base),
+            "bahasa": .string(config.language),
+            "organisasi": organization.map { organization in
+                .recordWithNulls([
+                    "nama": .string(organization.name), "singkatan": .text(organization.shortName), "alamat": .text(organization.address),
+                    "email": .text(organization.email), "telepon": .text(organization.phone), "url": .text(organization.url),
+                ])
+            },
+            "wilayah": region.map { region in
+                .recordWithNulls([
+                    "kode": .string(region.code), "nama": .string(region.name), "tingkat": .string(region.level.rawValue),
+                    "provinsi": province.map { .record(["kode": .string($0.code), "nama": .string($0.name)]) },
+                ])
+            },
+            "layanan": .array(hotlines.map { hotline in
+                .recordWithNulls([
+                    "nama": .string(hotline.name), "telepon": .text(hotline.phone), "whatsapp": .text(hotline.whatsapp),
+                    "url": .text(hotline.url), "jam": .text(hotline.hours),
+                ])
+            }),
+            "data": .record([
+                "regulasi": .string(base + "/data/regulasi.json"), "kegiatan": .string(base + "/data/kegiatan.json"),
+                "statistik": .string(base + "/data/statistik.json"),
+            ]),
+        ])
+    }
+
     static func files(_ site: Site) -> [OutputFile] {
         [
             OutputFile(path: "data/regulasi.json", data: decrees(site).encoded(pretty: true)),
             OutputFile(path: "data/kegiatan.json", data: events(site).encoded(pretty: true)),
             OutputFile(path: "data/statistik.json", data: datasets(site).encoded(pretty: true)),
+            OutputFile(path: "data/situs.json", data: siteProfile(site).encoded(pretty: true)),
         ]
     }
 }

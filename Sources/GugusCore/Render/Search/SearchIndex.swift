@@ -71,6 +71,7 @@ enum SearchIndex {
         }
         documents += site.datasets.compactMap { document($0.item, $0.url, nil, extra: [$0.fields.description ?? "", $0.fields.source ?? ""]) }
         documents += site.pages.compactMap { document($0.item, $0.url, nil, extra: []) }
+        if let network = site.network { documents += networkDocuments(network, builder: builder) }
         return documents.sorted { left, right in
             switch (left.date, right.date) {
             case let (.some(a), .some(b)) where a != b: return a > b
@@ -79,6 +80,30 @@ enum SearchIndex {
             default: return left.url < right.url
             }
         }
+    }
+
+    /// The network's pages (not the records: they are other sites' pages): the directory
+    /// with its members' names and regions, the decree index and each province's page with
+    /// the names of its regions and sources, and the events page.
+    static func networkDocuments(_ network: Network, builder: ContextBuilder) -> [Document] {
+        let format = builder.format
+        func document(_ title: String, _ url: String, _ snippet: String, _ details: [String]) -> Document {
+            Document(title: title, url: url, kind: .page, date: nil, dateText: nil, regionCode: nil, snippet: snippet,
+                     fields: [(details.filter { !$0.isEmpty }.joined(separator: " "), detailWeight)])
+        }
+        var documents = [
+            document(format.text("network_title"), Network.url, format.text("network_intro"),
+                     network.members.flatMap { [$0.title, $0.regionName ?? ""] }),
+            document(format.text("network_decrees_title"), Network.decreesURL, format.text("network_decrees_intro"),
+                     network.provinces.map(builder.provinceName)),
+            document(format.text("network_events_title"), Network.eventsURL, format.text("network_events_intro"), []),
+        ]
+        for province in network.provinces {
+            let title = format.text("network_province_heading").replacingOccurrences(of: "{province}", with: builder.provinceName(province))
+            let sources = Set(province.areas.flatMap { $0.decrees.map { network.members[network.decrees[$0].member].title } }).sorted()
+            documents.append(document(title, province.url, format.text("network_decrees_intro"), province.areas.map(\.name) + sources))
+        }
+        return documents
     }
 
     /// The values the filters of `/cari/` offer, in the order shown: the types, regions and

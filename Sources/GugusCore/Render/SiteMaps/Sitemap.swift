@@ -39,6 +39,13 @@ enum Sitemap {
         for region in site.regionListings { list(region.url, region.entries.map(\.date)) }
         entries.append(Entry(url: "/cari/", lastModified: nil))
         entries.append(Entry(url: "/data/", lastModified: nil))
+        if let network = site.network {
+            // The network's own pages (the records' addresses belong to their sites).
+            entries += [Network.url, Network.decreesURL].map { Entry(url: $0, lastModified: nil) }
+            entries += network.provinces.map { Entry(url: $0.url, lastModified: nil) }
+            let pages = ContextBuilder.pageCount(network.events.count, perPage: Network.eventsPerPage)
+            entries += (1...pages).map { Entry(url: $0 == 1 ? Network.eventsURL : "\(Network.eventsURL)page/\($0)/", lastModified: nil) }
+        }
         // A page without a date of its own (an index, an undated page) changes with the
         // site: it carries the date of the newest content.
         let siteDate = entries.compactMap(\.lastModified).max()
