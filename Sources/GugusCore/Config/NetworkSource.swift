@@ -79,19 +79,25 @@ public struct NetworkSource: Sendable, Hashable {
             let region = entry.string("region")
             let kind = entry.choice("kind", from: Kind.allCases.map(\.rawValue))
             entry.reportUnknownKeys(known: ["name", "url", "region", "kind"])
+            // The name is a folder name under content/sources/: only a slug is used.
+            var usable = true
             if let name {
+                usable = false
                 if name.value != Slug.make(from: name.value) || name.value.isEmpty {
                     entry.report(name.location, "the source name \"\(name.value)\" is not a slug",
                                  hint: "use lower-case letters, digits and -, like `name: \(Slug.make(from: name.value).isEmpty ? "kutai-timur" : Slug.make(from: name.value))`; it names the folder content/sources/NAME")
                 } else if !names.insert(name.value).inserted {
                     entry.report(name.location, "two sources are named \"\(name.value)\"", hint: "give each source its own name")
+                } else {
+                    usable = true
                 }
             }
             if let url, NetworkSource.host(of: url.value) == nil {
                 entry.report(url.location, "`url` has no host name: \"\(url.value)\"", hint: "write the site's address, e.g. `url: https://tppo.kutaitimurkab.go.id`")
+                usable = false
             }
             reader.absorb(entry)
-            guard let name, let url else { continue }
+            guard let name, let url, usable else { continue }
             var address = url.value
             while address.hasSuffix("/") { address.removeLast() }
             sources.append(NetworkSource(name: name.value, url: address, region: region,

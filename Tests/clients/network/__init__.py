@@ -1,0 +1,1 @@
+"""Fixtures of test_network.py (no tests here)."""
