@@ -57,6 +57,9 @@ public enum SourceUpdater {
             timeout: .init(connect: .seconds(min(10, max(1, settings.timeout.components.seconds))),
                            read: .seconds(max(1, settings.timeout.components.seconds))))
         configuration.decompression = .disabled
+        // A site that refuses connections is down: say so at once, rather than retry until
+        // the deadline (one regency down would cost the whole --timeout).
+        configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let fetcher = Fetcher(client: client, settings: settings)
         var results = [SourceUpdate?](repeating: nil, count: sources.count)

@@ -14,7 +14,6 @@ import subprocess
 import tempfile
 import time
 import unittest
-import urllib.parse
 import urllib.request
 
 import feedparser
@@ -22,7 +21,7 @@ import icalendar
 
 import clientsupport as support
 from network import fixtures
-from network.fixtures import CDATA_END, EVIL, IMG, SCRIPT
+from network.fixtures import CDATA_END, IMG, SCRIPT
 from test_nu_checker import run_checker
 
 # site.yaml order; the kind of each source is gugus.
