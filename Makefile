@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean clients fuzz dist dist-test bench bench-smoke bench-tools bench-images bench-images-smoke bench-search bench-search-smoke
+.PHONY: site test build release theme clean clients fuzz dist dist-test bench bench-smoke bench-tools bench-images bench-images-smoke bench-search bench-search-smoke bench-network bench-network-smoke
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -71,6 +71,15 @@ bench-search: bench-tools
 bench-search-smoke: bench-tools
 	Benchmarks/search/run --size 300 --runs 1 --query "perdagangan orang" --query "jenis kelamin" \
 		--results .build-bench/search-results-smoke.md --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## A network of 550 regional sites served by nginx: `gugus sources update` and the
+## national site's build with and without the snapshots (Benchmarks/network/README.md).
+bench-network: bench-tools
+	Benchmarks/network/run --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## The same with 20 sites, one run (fast, for CI).
+bench-network-smoke: bench-tools
+	Benchmarks/network/run --smoke --gugus $(or $(GUGUS),.build-bench/release/gugus)
 
 bench-tools:
 	scripts/setup
