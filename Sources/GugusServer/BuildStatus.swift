@@ -1,4 +1,5 @@
 import Foundation
+import GugusCore
 
 /// The outcome of the latest build, as the browser's live-reload script sees it.
 public struct BuildStatus: Sendable, Equatable {
@@ -9,10 +10,14 @@ public struct BuildStatus: Sendable, Equatable {
 
     public var succeeded: Bool { errors.isEmpty }
 
+    /// `{"errors":[…],"generation":3}`
+    var json: Data {
+        JSONValue.object(["generation": .int(generation), "errors": .array(errors.map(JSONValue.string))]).encoded()
+    }
+
     /// A Server-Sent Events message: `event: reload` or `event: failed`, with JSON data.
     var eventText: String {
-        let payload: [String: Any] = ["generation": generation, "errors": errors]
-        let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data = json
         return "event: \(succeeded ? "reload" : "failed")\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
     }
 }

@@ -111,7 +111,7 @@ public struct DevServer: Sendable {
         }
         router.get("/__gugus/status") { _, _ in
             let status = await hub.status
-            let data = try JSONSerialization.data(withJSONObject: ["generation": status.generation, "errors": status.errors], options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = status.json
             return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }

@@ -54,20 +54,34 @@ public struct NetworkSource: Sendable, Hashable {
     /// The host of an `http(s)` address, lower-cased (without port or user), or nil for any
     /// other address.
     public static func host(of address: String) -> String? {
-        let lowered = address.lowercased()
-        let rest: Substring
-        if lowered.hasPrefix("https://") { rest = lowered.dropFirst(8) } else if lowered.hasPrefix("http://") { rest = lowered.dropFirst(7) } else { return nil }
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard !authority.contains("@") else { return nil }
-        let host: Substring
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return nil }
-            host = authority[...close]
-        } else {
-            host = authority.prefix { $0 != ":" }
+        // Byte by byte: every record's link is checked with this.
+        let bytes = Array(address.utf8.prefix(2048))
+        func lowered(_ byte: UInt8) -> UInt8 { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte }
+        func starts(with prefix: String) -> Bool {
+            let wanted = Array(prefix.utf8)
+            return bytes.count >= wanted.count && zip(bytes, wanted).allSatisfy { lowered($0) == $1 }
         }
-        guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.[]:".contains($0)) }) else { return nil }
-        return String(host)
+        let skip = starts(with: "https://") ? 8 : starts(with: "http://") ? 7 : 0
+        guard skip > 0 else { return nil }
+        let authority = bytes[skip...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        // `user@host`: what reads as a host before the `@` is not where the link goes.
+        guard !authority.contains(UInt8(ascii: "@")) else { return nil }
+        var host: [UInt8] = []
+        var inBrackets = false
+        for byte in authority {
+            if byte == UInt8(ascii: "[") { inBrackets = true }
+            if byte == UInt8(ascii: "]") { inBrackets = false }
+            // A port follows the host.
+            if byte == UInt8(ascii: ":") && !inBrackets { break }
+            let letter = lowered(byte)
+            let allowed = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(letter) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(letter)
+                || letter == UInt8(ascii: "-") || letter == UInt8(ascii: ".") || letter == UInt8(ascii: "[") || letter == UInt8(ascii: "]")
+                || (inBrackets && letter == UInt8(ascii: ":"))
+            guard allowed else { return nil }
+            host.append(letter)
+        }
+        guard !host.isEmpty else { return nil }
+        return String(decoding: host, as: UTF8.self)
     }
 
     static func read(from reader: inout FieldReader) -> [NetworkSource] {

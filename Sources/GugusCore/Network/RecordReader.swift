@@ -7,8 +7,8 @@ struct RecordReader {
     let path: String
     private(set) var problems: [String] = []
 
-    /// Texts longer than this are not a title or a place: the record is left out.
-    static let longestText = 4000
+    /// Texts longer than this many bytes are not a title or a place: the record is left out.
+    static let longestText = 16 * 1024
 
     init?(_ value: Any, path: String, problems: inout [String]) {
         guard let fields = value as? [String: Any] else {
@@ -22,22 +22,25 @@ struct RecordReader {
     /// A text field; `required` ones must be present and not empty. Control characters
     /// become spaces, and surrounding spaces are dropped.
     mutating func text(_ key: String, required: Bool = false) -> String? {
-        let value = fields[key]
-        guard let value, !(value is NSNull) else {
+        guard let value = fields[key] else {
             if required { problems.append("\(path).\(key) is missing") }
             return nil
         }
-        guard let raw = value as? String, !(value is NSNumber) else {
-            problems.append("\(path).\(key): expected text, found \(RecordReader.describe(value))")
+        guard let raw = value as? String else {
+            if value is NSNull {
+                if required { problems.append("\(path).\(key) is missing") }
+            } else {
+                problems.append("\(path).\(key): expected text, found \(RecordReader.describe(value))")
+            }
+            return nil
+        }
+        guard raw.utf8.count <= RecordReader.longestText else {
+            problems.append("\(path).\(key) is longer than \(RecordReader.longestText / 1024) KB")
             return nil
         }
         let text = RecordReader.clean(raw)
         if text.isEmpty {
             if required { problems.append("\(path).\(key) is empty") }
-            return nil
-        }
-        if text.count > RecordReader.longestText {
-            problems.append("\(path).\(key) is longer than \(RecordReader.longestText) characters")
             return nil
         }
         return text
@@ -75,14 +78,26 @@ struct RecordReader {
         return time
     }
 
-    /// Control characters (line ends too) become spaces; runs of spaces stay as written.
+    /// Control characters (line ends too) become spaces, and surrounding spaces are dropped.
+    /// Most texts have neither: they are returned as they are after one pass over their bytes.
     static func clean(_ text: String) -> String {
+        let utf8 = text.utf8
         var needsWork = false
-        for scalar in text.unicodeScalars where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-            needsWork = true
-            break
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            // C0 controls, DEL, and C1 controls (U+0080–U+009F are C2 80–C2 9F in UTF-8).
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0 && byte >= 0x80) {
+                needsWork = true
+                break
+            }
+            previous = byte
         }
-        guard needsWork else { return text.trimmingSpaces }
+        if !needsWork {
+            guard let first = utf8.first, let last = utf8.last else { return text }
+            // Neither end is a space (nor a byte of a character that might be one).
+            if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return text }
+            return text.trimmingSpaces
+        }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             result.append(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? " " : scalar)

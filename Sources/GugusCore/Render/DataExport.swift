@@ -21,57 +21,30 @@ enum DataExport {
         return text
     }
 
-    /// A JSON value that keeps numbers as numbers.
-    enum Value: Encodable {
-        case text(String)
-        case number(Double)
-
-        init(cell: String, numeric: Bool) {
-            if numeric, let number = Double(cell) { self = .number(number) } else { self = .text(cell) }
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case let .text(text): try container.encode(text)
-            case let .number(number):
-                if number.rounded() == number && abs(number) < 1e15 { try container.encode(Int64(number)) } else { try container.encode(number) }
-            }
-        }
-    }
-
-    struct DatasetDocument: Encodable {
-        var title: String
-        var description: String?
-        var source: String?
-        var unit: String?
-        var x: String
-        var series: [String]
-        var columns: [String]
-        var rows: [[String: Value]]
-        var url: String
-        var csv: String
-    }
-
+    /// A dataset as JSON: its description, and its rows with numbers kept as numbers
+    /// (whole numbers without a decimal point).
     static func json(_ dataset: ResolvedDataset, site: Site) -> Data {
         let table = dataset.fields.table
         let numeric = Set(table.numericColumns)
-        let rows = table.rows.map { row in
-            Dictionary(uniqueKeysWithValues: table.columns.enumerated().map { index, column in
-                (column, Value(cell: index < row.count ? row[index] : "", numeric: numeric.contains(column)))
-            })
+        let rows = table.rows.map { row -> JSONValue in
+            var object: [String: JSONValue] = [:]
+            for (index, column) in table.columns.enumerated() {
+                let cell = index < row.count ? row[index] : ""
+                if numeric.contains(column), let number = Double(cell) {
+                    object[column] = number.rounded() == number && abs(number) < 1e15 ? .int(Int(number)) : .double(number)
+                } else {
+                    object[column] = .string(cell)
+                }
+            }
+            return .object(object)
         }
-        let document = DatasetDocument(
-            title: dataset.item.title, description: dataset.fields.description, source: dataset.fields.source,
-            unit: dataset.fields.unit, x: dataset.fields.x, series: dataset.fields.series, columns: table.columns, rows: rows,
-            url: site.config.baseURL + dataset.url, csv: site.config.baseURL + dataset.csvURL)
-        return encode(document)
-    }
-
-    /// Sorted keys, so two builds give the same bytes.
-    static func encode<T: Encodable>(_ value: T) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return ((try? encoder.encode(value)) ?? Data("{}".utf8)) + Data("\n".utf8)
+        let fields = dataset.fields
+        let document = JSONValue.record([
+            "title": .string(dataset.item.title), "description": .text(fields.description), "source": .text(fields.source),
+            "unit": .text(fields.unit), "x": .string(fields.x), "series": .array(fields.series.map(JSONValue.string)),
+            "columns": .array(table.columns.map(JSONValue.string)), "rows": .array(rows),
+            "url": .string(site.config.baseURL + dataset.url), "csv": .string(site.config.baseURL + dataset.csvURL),
+        ])
+        return document.encoded(pretty: true) + Data("\n".utf8)
     }
 }

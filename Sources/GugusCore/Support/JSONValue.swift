@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON document built in code (JSON-LD, open data, the search index), encoded with
 /// sorted keys so that two builds give the same bytes.
-enum JSONValue: Encodable, Sendable, Equatable {
+public enum JSONValue: Encodable, Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
@@ -30,7 +30,7 @@ enum JSONValue: Encodable, Sendable, Equatable {
     /// An array, or nil when empty (so the key is left out).
     static func list(_ values: [JSONValue]) -> JSONValue? { values.isEmpty ? nil : .array(values) }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case let .string(text): try container.encode(text)
@@ -43,11 +43,14 @@ enum JSONValue: Encodable, Sendable, Equatable {
         }
     }
 
-    /// JSON text, compact unless `pretty`.
-    func encoded(pretty: Bool = false) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+    /// JSON text, compact unless `pretty` (two spaces, `"key" : value`), keys sorted, as
+    /// JSONEncoder writes it with `.sortedKeys` and `.withoutEscapingSlashes` (a test holds
+    /// the two to the same bytes). Written directly: JSONEncoder took most of the time of a
+    /// network site's build, whose open data is tens of megabytes.
+    public func encoded(pretty: Bool = false) -> Data {
+        var bytes: [UInt8] = []
+        write(into: &bytes, style: Style(pretty: pretty, forScript: false), depth: 0)
+        return Data(bytes)
     }
 
     /// Text for a `<script type="application/ld+json">` element: `<` is escaped as
@@ -60,32 +63,77 @@ enum JSONValue: Encodable, Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// How a value is written: `forScript` escapes `<`, U+2028 and U+2029 (inside a
+    /// `<script>` element); otherwise the escapes are JSONEncoder's.
+    struct Style {
+        var pretty = false
+        var forScript = true
+    }
+
     /// Appends the value's JSON text as UTF-8 (keys sorted, `<`, U+2028 and U+2029 escaped).
     func write(into bytes: inout [UInt8]) {
+        write(into: &bytes, style: Style(), depth: 0)
+    }
+
+    func write(into bytes: inout [UInt8], style: Style, depth: Int) {
         switch self {
-        case let .string(value): Self.writeString(value, into: &bytes)
+        case let .string(value): Self.writeString(value, into: &bytes, forScript: style.forScript)
         case let .int(number): Self.writeDecimal(number, into: &bytes)
         case let .double(number):
-            bytes += (number.isFinite ? (number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)) : "null").utf8
+            if !number.isFinite {
+                bytes += "null".utf8
+            } else if style.forScript {
+                bytes += (number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)).utf8
+            } else {
+                // JSONEncoder's form: the shortest text that reads back, without a trailing `.0`.
+                var text = number.description
+                if text.hasSuffix(".0") { text.removeLast(2) }
+                bytes += text.utf8
+            }
         case let .bool(flag): bytes += (flag ? "true" : "false").utf8
         case .null: bytes += "null".utf8
         case let .array(values):
             bytes.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                value.write(into: &bytes)
+            guard style.pretty else {
+                for (index, value) in values.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    value.write(into: &bytes, style: style, depth: depth)
+                }
+                bytes.append(UInt8(ascii: "]"))
+                return
             }
+            bytes.append(0x0A)
+            for (index, value) in values.enumerated() {
+                if index > 0 { bytes += [UInt8(ascii: ","), 0x0A] }
+                Self.indent(depth + 1, into: &bytes)
+                value.write(into: &bytes, style: style, depth: depth + 1)
+            }
+            bytes.append(0x0A)
+            Self.indent(depth, into: &bytes)
             bytes.append(UInt8(ascii: "]"))
         case let .object(values):
             bytes.append(UInt8(ascii: "{"))
+            if style.pretty { bytes.append(0x0A) }
             for (index, key) in values.keys.sorted().enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                values[key]?.write(into: &bytes)
+                if index > 0 {
+                    bytes.append(UInt8(ascii: ","))
+                    if style.pretty { bytes.append(0x0A) }
+                }
+                if style.pretty { Self.indent(depth + 1, into: &bytes) }
+                Self.writeString(key, into: &bytes, forScript: style.forScript)
+                if style.pretty { bytes += [0x20, UInt8(ascii: ":"), 0x20] } else { bytes.append(UInt8(ascii: ":")) }
+                values[key]?.write(into: &bytes, style: style, depth: depth + 1)
+            }
+            if style.pretty {
+                bytes.append(0x0A)
+                Self.indent(depth, into: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func indent(_ depth: Int, into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
     }
 
     /// An integer in decimal digits.
@@ -99,7 +147,7 @@ enum JSONValue: Encodable, Sendable, Equatable {
     }
 
     /// A JSON string: the bytes that need no escape are copied in runs.
-    static func writeString(_ value: String, into bytes: inout [UInt8]) {
+    static func writeString(_ value: String, into bytes: inout [UInt8], forScript: Bool = true) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
@@ -115,11 +163,13 @@ enum JSONValue: Encodable, Sendable, Equatable {
                 case 0x0A: escape = "\\n"
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
-                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: "<") where forScript: escape = "\\u003c"
+                case 0x08 where !forScript: escape = "\\b"
+                case 0x0C where !forScript: escape = "\\f"
                 case ..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
                     escape = "\\u00" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                case 0xE2 where forScript && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
                     escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     length = 3

@@ -209,3 +209,27 @@ import Testing
         }
     }
 }
+
+/// Which host a link goes to decides whether a source may publish it.
+@Suite struct NetworkHostTests {
+    @Test func theHostIsWhereABrowserGoes() {
+        let cases: [(String, String?)] = [
+            ("https://TPPO.Kutaitimurkab.go.id/regulasi/x/", "tppo.kutaitimurkab.go.id"),
+            ("http://127.0.0.1:8701/data/situs.json", "127.0.0.1"),
+            ("HTTPS://a.example", "a.example"),
+            ("https://a.example?x=1", "a.example"),
+            ("https://[::1]:8080/x", "[::1]"),
+            ("https://evil.example:80@good.example/", nil),
+            ("https://good.example@evil.example/", nil),
+            ("javascript:alert(1)", nil),
+            ("//a.example/x", nil),
+            ("https:///x", nil),
+            ("https://a b.example/", nil),
+            ("https://a.example\\@b.example/", nil),
+            ("ftp://a.example/", nil),
+        ]
+        for (address, host) in cases {
+            #expect(NetworkSource.host(of: address) == host, "\(address)")
+        }
+    }
+}

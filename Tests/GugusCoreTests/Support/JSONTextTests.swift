@@ -26,4 +26,41 @@ struct JSONTextTests {
         ])
         #expect(value.scriptText == #"{"angka":[0,7,10,1234567,-42],"lain":[true,false,null,2.5,3],"teks":"a\"b\\c\nd\re\tf\u003cg\u0001h\u001fi\u2028j\u2029k’l"}"#)
     }
+
+    /// The open-data files, the datasets' JSON and the locks are written by `encoded()`,
+    /// which replaced JSONEncoder: the bytes must be JSONEncoder's, compact and pretty, for
+    /// every kind of value (thousands of random documents, every control character).
+    @Test func encodedIsByteForByteWhatJSONEncoderWrites() throws {
+        var generator = RobustnessTests.SeededGenerator(state: 20261202)
+        let pieces = ["a", "Kutai Timur", "\"", "\\", "/", "<", ">", "&", "\u{2028}", "\u{2029}", "é", "日本", "🇮🇩", " ", "\u{7F}", "’"]
+            + (0..<0x20).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+        let doubles: [Double] = [0.1, 2.5, -0.5, 3, 1e15, 9.999e15, 1e16, 1e20, 1e-7, 123456.789, 1.0 / 3.0, -0.0, 1e21, 0.0001, 9007199254740993]
+        func text() -> String { (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined() }
+        func value(_ depth: Int) -> JSONValue {
+            switch Int.random(in: 0..<(depth < 3 ? 8 : 6), using: &generator) {
+            case 0: return .string(text())
+            case 1: return .int(Int.random(in: -1_000_000...1_000_000, using: &generator))
+            case 2: return .double(doubles.randomElement(using: &generator) ?? 0)
+            case 3: return .double(Double.random(in: -1e6...1e6, using: &generator))
+            case 4: return .bool(Bool.random(using: &generator))
+            case 5: return .null
+            case 6: return .array((0..<Int.random(in: 0...4, using: &generator)).map { _ in value(depth + 1) })
+            default:
+                var object: [String: JSONValue] = [:]
+                for _ in 0..<Int.random(in: 0...4, using: &generator) { object[text()] = value(depth + 1) }
+                return .object(object)
+            }
+        }
+        for _ in 0..<3000 {
+            let document = value(0)
+            for pretty in [false, true] {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+                let expected = try encoder.encode(document)
+                let written = document.encoded(pretty: pretty)
+                #expect(written == expected, "\(String(decoding: written, as: UTF8.self)) ≠ \(String(decoding: expected, as: UTF8.self))")
+                if written != expected { return }
+            }
+        }
+    }
 }
