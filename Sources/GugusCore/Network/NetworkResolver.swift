@@ -80,8 +80,18 @@ enum NetworkResolver {
             }
         }
 
-        let upcoming = events.filter { ($0.record.end ?? $0.record.start).date >= site.now }
-            .sorted { ($0.record.start, $0.record.url) < ($1.record.start, $1.record.url) }
+        // Sorted by keys, then gathered once: moving whole records while sorting tens of
+        // thousands of them retained and released every string they hold, again and again.
+        let keys = events.indices.compactMap { index -> (instant: Int, minutes: Int, index: Int)? in
+            let record = events[index].record
+            guard (record.end ?? record.start).date >= site.now else { return nil }
+            return (record.start.instant, record.start.minutes ?? -1, index)
+        }
+        let upcoming = keys.sorted {
+            ($0.instant, $0.minutes) != ($1.instant, $1.minutes)
+                ? ($0.instant, $0.minutes) < ($1.instant, $1.minutes)
+                : events[$0.index].record.url < events[$1.index].record.url
+        }.map { events[$0.index] }
         for event in upcoming { members[event.member].eventCount += 1 }
         for decree in decrees { members[decree.member].decreeCount += 1 }
         return Network(members: members, decrees: decrees, provinces: provinces(decrees, site: site, snapshots: snapshots), events: upcoming)

@@ -264,10 +264,10 @@ enum SiteRenderer {
             return [html(Network.decreesURL, "network", builder.networkDecreeIndex(network))]
         case let .networkProvince(index):
             guard let network = site.network else { return [] }
-            return [html(network.provinces[index].url, "network", builder.networkProvince(network, index))]
+            return [html(network.provinces[index].url, "network", builder.networkProvince(network, index, render: theme.render))]
         case let .networkEvents(number):
             guard let network = site.network else { return [] }
-            let context = builder.networkEvents(network, page: number)
+            let context = builder.networkEvents(network, page: number, render: theme.render)
             return [html(ContextBuilder.Pagination(number: number, total: number, baseURL: Network.eventsURL).url, "network", context)]
         case .networkFiles:
             guard let network = site.network else { return [] }

@@ -1577,11 +1577,7 @@ network_total: keputusan
   <h2>{{title}} <span class="meta">({{count}} {{t.network_total}})</span></h2>
   <ul class="entries">
     {{#decrees}}
-    <li class="entry">
-      <h3 class="entry-title"><a href="{{url}}">{{number}}</a></h3>
-      <p>{{title}}</p>
-      <p class="meta">{{#kind}}{{.}} · {{/kind}}<time datetime="{{dateISO}}">{{date}}</time>{{#status}} · {{.}}{{/status}} · {{t.network_source}}: {{source}}</p>
-    </li>
+    {{{html}}}
     {{/decrees}}
   </ul>
 </section>
@@ -1596,11 +1592,7 @@ network_total: keputusan
   <h2>{{heading}}</h2>
   <ul class="entries">
     {{#events}}
-    <li class="entry">
-      <h3 class="entry-title"><a href="{{url}}">{{title}}</a></h3>
-      <p class="meta"><time datetime="{{startISO}}">{{when}}</time>{{#status}} · <span class="badge">{{.}}</span>{{/status}}</p>
-      <p class="meta">{{kind}}{{#location}} · {{.}}{{/location}}{{#region}} · {{.}}{{/region}} · {{t.network_source}}: {{source}}</p>
-    </li>
+    {{{html}}}
     {{/events}}
   </ul>
 </section>
@@ -1777,6 +1769,20 @@ network_total: keputusan
   <li><a href="/cari/"{{#page.isSearch}} aria-current="page"{{/page.isSearch}}>{{t.search_menu}}</a></li>
 </ul>
 
+"""#,
+        "partials/network-decree.mustache": #"""
+<li class="entry">
+      <h3 class="entry-title"><a href="{{url}}">{{number}}</a></h3>
+      <p>{{title}}</p>
+      <p class="meta">{{#kind}}{{.}} · {{/kind}}<time datetime="{{dateISO}}">{{date}}</time>{{#status}} · {{.}}{{/status}} · {{t.network_source}}: {{source}}</p>
+    </li>
+"""#,
+        "partials/network-event.mustache": #"""
+<li class="entry">
+      <h3 class="entry-title"><a href="{{url}}">{{title}}</a></h3>
+      <p class="meta"><time datetime="{{startISO}}">{{when}}</time>{{#status}} · <span class="badge">{{.}}</span>{{/status}}</p>
+      <p class="meta">{{kind}}{{#location}} · {{.}}{{/location}}{{#region}} · {{.}}{{/region}} · {{t.network_source}}: {{source}}</p>
+    </li>
 """#,
         "partials/pagination.mustache": #"""
 {{#pagination}}

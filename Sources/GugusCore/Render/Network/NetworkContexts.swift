@@ -32,7 +32,10 @@ extension ContextBuilder {
                                                          "links": networkLinks()] as Context])
     }
 
-    func networkProvince(_ network: Network, _ index: Int) -> Context {
+    /// `render` draws one entry with a partial (`network-decree`): each entry is drawn from
+    /// its own values alone, so that the template engine never searches the page's values
+    /// for a field an entry lacks (tens of thousands of entries on a national site).
+    func networkProvince(_ network: Network, _ index: Int, render: (Context, String) -> String) -> Context {
         let province = network.provinces[index]
         let name = provinceName(province)
         let areas = province.areas.map { area -> Context in
@@ -42,11 +45,12 @@ extension ContextBuilder {
                     let decree = network.decrees[position]
                     let record = decree.record
                     let member = network.members[decree.member]
-                    return Self.compact([
+                    let values = Self.compact([
                         "number": record.number, "title": record.title, "url": record.url, "kind": record.kind,
                         "date": format.date(record.date), "dateISO": record.date.description, "status": record.status,
-                        "source": member.isSelf ? format.text("network_this_site") : member.title,
+                        "source": member.isSelf ? format.text("network_this_site") : member.title, "t": format.strings,
                     ])
+                    return ["html": render(values, "network-decree")] as Context
                 },
             ]
         }
@@ -56,7 +60,7 @@ extension ContextBuilder {
                                         "links": networkLinks()] as Context])
     }
 
-    func networkEvents(_ network: Network, page number: Int) -> Context {
+    func networkEvents(_ network: Network, page number: Int, render: (Context, String) -> String) -> Context {
         let pagination = Pagination(number: number, total: Self.pageCount(network.events.count, perPage: Network.eventsPerPage),
                                     baseURL: Network.eventsURL)
         let slice = network.events.dropFirst((number - 1) * Network.eventsPerPage).prefix(Network.eventsPerPage)
@@ -78,12 +82,13 @@ extension ContextBuilder {
             }
             let member = network.members[event.member]
             let status = record.status.flatMap { $0 == "scheduled" ? nil : format.strings["event_status_" + $0] ?? $0 }
-            entries.append(Self.compact([
+            let values = Self.compact([
                 "title": record.title, "url": record.url, "when": remoteSpan(record.start, record.end),
                 "startISO": record.start.date.description, "kind": format.strings["event_kind_" + record.kind] ?? record.kind,
                 "location": record.location, "region": record.regionName ?? record.regionCode, "status": status,
-                "source": member.isSelf ? format.text("network_this_site") : member.title,
-            ]))
+                "source": member.isSelf ? format.text("network_this_site") : member.title, "t": format.strings,
+            ])
+            entries.append(["html": render(values, "network-event")])
         }
         close()
         var title = format.text("network_events_title")
