@@ -116,10 +116,15 @@ enum NetworkResolver {
 
         var byArea: [String: [Int]] = [:]
         for (index, decree) in decrees.enumerated() { byArea[decree.record.regionCode ?? "", default: []].append(index) }
+        // The sort keys, read once (reading them from the records while sorting copied each record).
+        let dates = decrees.map(\.record.date), numbers = decrees.map(\.record.number), members = decrees.map(\.member)
         var byProvince: [String: [Network.Area]] = [:]
         for (code, indices) in byArea {
-            let sorted = indices.sorted {
-                (decrees[$1].record.date, decrees[$0].record.number, decrees[$0].member) < (decrees[$0].record.date, decrees[$1].record.number, decrees[$1].member)
+            // Newest first, then by number and member.
+            let sorted = indices.sorted { a, b in
+                if dates[a] != dates[b] { return dates[a] > dates[b] }
+                if numbers[a] != numbers[b] { return numbers[a] < numbers[b] }
+                return members[a] < members[b]
             }
             let province = code == "ID" ? "ID" : Network.provinceCode(of: code)
             byProvince[province, default: []].append(Network.Area(code: code, name: name(code) ?? code, decrees: sorted))

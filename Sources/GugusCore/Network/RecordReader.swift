@@ -1,37 +1,97 @@
 import Foundation
 
+/// A field of a record as the JSON has it.
+enum RawValue {
+    case text(String)
+    case null
+    /// Anything but text: what it is, for the message (`a number`).
+    case other(String)
+}
+
+/// The fields of one record that the network pages read, as the JSON has them.
+struct RawFields {
+    var pairs: [(key: String, value: RawValue)] = []
+
+    subscript(key: String) -> RawValue? { pairs.first { $0.key == key }?.value }
+
+    /// The values of a parsed JSON object (`situs.json`, read with JSONSerialization).
+    init(_ object: [String: Any]) {
+        for (key, value) in object {
+            switch value {
+            case let text as String: pairs.append((key, .text(text)))
+            case is NSNull: pairs.append((key, .null))
+            default: pairs.append((key, .other(RecordReader.describe(value))))
+            }
+        }
+    }
+
+    init() {}
+}
+
+/// A record of a list, read with JSONDecoder: only the fields named by `Keys` are taken
+/// from the file (the others are never turned into strings), each as text, null or other.
+struct DecodedRecord<Keys: CodingKey & CaseIterable>: Decodable {
+    var fields = RawFields()
+
+    init(from decoder: Decoder) throws {
+        // Not an object: the element's wrapper reports it.
+        let container = try decoder.container(keyedBy: Keys.self)
+        for key in Keys.allCases {
+            do {
+                if let text = try container.decodeIfPresent(String.self, forKey: key) { fields.pairs.append((key.stringValue, .text(text))) }
+            } catch {
+                let found = (try? container.decode(Double.self, forKey: key)) != nil ? "a number"
+                    : (try? container.decode(Bool.self, forKey: key)) != nil ? "true or false"
+                    : (try? container.decode([String: Double?].self, forKey: key)) != nil ? "an object" : "a list or an object"
+                fields.pairs.append((key.stringValue, .other(found)))
+            }
+        }
+    }
+}
+
+/// One element of a list of records: the record, or why it is not one.
+struct CheckedElement<Record: Decodable>: Decodable {
+    var record: Record?
+
+    init(from decoder: Decoder) throws {
+        record = try? Record(from: decoder)
+    }
+}
+
 /// Reads one record of another site's JSON, field by field, and says what is wrong with it
 /// in words that name the JSON path (`$[3].judul`).
 struct RecordReader {
-    let fields: [String: Any]
+    let fields: RawFields
     let path: String
     private(set) var problems: [String] = []
 
     /// Texts longer than this many bytes are not a title or a place: the record is left out.
     static let longestText = 16 * 1024
 
+    init(_ fields: RawFields, path: String) {
+        self.fields = fields
+        self.path = path
+    }
+
     init?(_ value: Any, path: String, problems: inout [String]) {
-        guard let fields = value as? [String: Any] else {
+        guard let object = value as? [String: Any] else {
             problems.append("\(path): expected an object, found \(RecordReader.describe(value))")
             return nil
         }
-        self.fields = fields
-        self.path = path
+        self.init(RawFields(object), path: path)
     }
 
     /// A text field; `required` ones must be present and not empty. Control characters
     /// become spaces, and surrounding spaces are dropped.
     mutating func text(_ key: String, required: Bool = false) -> String? {
-        guard let value = fields[key] else {
+        let raw: String
+        switch fields[key] {
+        case let .text(text): raw = text
+        case .null, nil:
             if required { problems.append("\(path).\(key) is missing") }
             return nil
-        }
-        guard let raw = value as? String else {
-            if value is NSNull {
-                if required { problems.append("\(path).\(key) is missing") }
-            } else {
-                problems.append("\(path).\(key): expected text, found \(RecordReader.describe(value))")
-            }
+        case let .other(found):
+            problems.append("\(path).\(key): expected text, found \(found)")
             return nil
         }
         guard raw.utf8.count <= RecordReader.longestText else {

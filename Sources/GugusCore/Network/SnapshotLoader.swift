@@ -67,20 +67,29 @@ enum SnapshotLoader {
                                     hint: "run `gugus sources update --only \(source.name)` to fetch it again")
                 continue
             }
-            guard data.count <= largestFile, let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-                diagnostics.warning(SourceLocation(file: path), data.count > largestFile ? "the file is larger than 20 MB" : "the file is not valid JSON",
+            func unreadable(_ message: String) {
+                diagnostics.warning(SourceLocation(file: path), message,
                                     hint: "run `gugus sources update --only \(source.name)` to fetch it again; the network pages leave it out")
+            }
+            guard data.count <= largestFile else {
+                unreadable("the file is larger than 20 MB")
                 continue
             }
             var problems: [String] = []
             switch remote.name {
             case "situs.json":
+                guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+                    unreadable("the file is not valid JSON")
+                    continue
+                }
                 snapshot.site = site(value, host: host, problems: &problems)
             case "regulasi.json":
-                snapshot.decrees = records(value, problems: &problems) { reader in decree(&reader, host: host) }
+                guard let list: [CheckedElement<DecodedRecord<DecreeKeys>>] = decodeList(data, unreadable: unreadable) else { continue }
+                snapshot.decrees = records(list, problems: &problems) { reader in decree(&reader, host: host) }
                     .map { SourceSnapshot.Placed(record: $0.record, file: path, path: $0.path) }
             default:
-                snapshot.events = records(value, problems: &problems) { reader in event(&reader, host: host, defaultOffset: defaultOffset) }
+                guard let list: [CheckedElement<DecodedRecord<EventKeys>>] = decodeList(data, unreadable: unreadable) else { continue }
+                snapshot.events = records(list, problems: &problems) { reader in event(&reader, host: host, defaultOffset: defaultOffset) }
                     .map { SourceSnapshot.Placed(record: $0.record, file: path, path: $0.path) }
             }
             for problem in problems.prefix(problemsShown) {
@@ -93,17 +102,41 @@ enum SnapshotLoader {
         return snapshot
     }
 
-    /// The records of a JSON list that pass `read`; each problem names its record's path.
-    static func records<Record>(_ value: Any, problems: inout [String], read: (inout RecordReader) -> Record?) -> [(record: Record, path: String)] {
-        guard let list = value as? [Any] else {
-            problems.append("$: expected a list of records, found \(RecordReader.describe(value)); the file is left out")
-            return []
+    /// The fields the network pages read of a decree (JDIHN's names) and of an event.
+    enum DecreeKeys: String, CodingKey, CaseIterable {
+        case noPeraturan, judul, tanggal_penetapan, urlDetailPeraturan, jenis, status, kodeWilayah, tempatTerbit, teuBadan
+    }
+
+    enum EventKeys: String, CodingKey, CaseIterable {
+        case id, judul, jenis, mulai, selesai, url, lokasi, kodeWilayah, wilayah, status, penyelenggara, zonaWaktu
+    }
+
+    /// A JSON list of records, each read on its own (one that is not an object does not
+    /// spoil the others); nil, after saying why, for a file that is not JSON or not a list.
+    static func decodeList<Keys>(_ data: Data, unreadable: (String) -> Void) -> [CheckedElement<DecodedRecord<Keys>>]? {
+        do {
+            return try JSONDecoder().decode([CheckedElement<DecodedRecord<Keys>>].self, from: data)
+        } catch DecodingError.typeMismatch {
+            unreadable("the file is not a JSON list of records")
+        } catch {
+            unreadable("the file is not valid JSON")
         }
+        return nil
+    }
+
+    /// The records of a list that pass `read`; each problem names its record's path.
+    static func records<Keys, Record>(
+        _ list: [CheckedElement<DecodedRecord<Keys>>], problems: inout [String], read: (inout RecordReader) -> Record?
+    ) -> [(record: Record, path: String)] {
         var result: [(Record, String)] = []
         result.reserveCapacity(list.count)
         for (index, element) in list.enumerated() {
             let path = "$[\(index)]"
-            guard var reader = RecordReader(element, path: path, problems: &problems) else { continue }
+            guard let fields = element.record?.fields else {
+                problems.append("\(path): expected an object; the record is left out")
+                continue
+            }
+            var reader = RecordReader(fields, path: path)
             let record = read(&reader)
             if let record, reader.problems.isEmpty {
                 result.append((record, path))
@@ -149,21 +182,20 @@ enum SnapshotLoader {
     }
 
     static func site(_ value: Any, host: String?, problems: inout [String]) -> RemoteSite? {
-        guard var reader = RecordReader(value, path: "$", problems: &problems) else { return nil }
+        guard let object = value as? [String: Any], var reader = RecordReader(object, path: "$", problems: &problems) else { return nil }
         var site = RemoteSite()
         site.title = reader.text("judul")
         site.url = reader.text("url")
-        if let organization = reader.fields["organisasi"], !(organization is NSNull) {
-            if var nested = RecordReader(organization, path: "$.organisasi", problems: &problems) {
-                site.organization = nested.text("nama")
-                problems += nested.problems
-            }
+        if let organization = object["organisasi"], !(organization is NSNull),
+            var nested = RecordReader(organization, path: "$.organisasi", problems: &problems) {
+            site.organization = nested.text("nama")
+            problems += nested.problems
         }
-        if let region = reader.fields["wilayah"], !(region is NSNull), var nested = RecordReader(region, path: "$.wilayah", problems: &problems) {
+        if let region = object["wilayah"] as? [String: Any], var nested = RecordReader(region, path: "$.wilayah", problems: &problems) {
             site.regionCode = nested.text("kode")
             site.regionName = nested.text("nama")
             site.regionLevel = nested.text("tingkat")
-            if let province = nested.fields["provinsi"], !(province is NSNull),
+            if let province = region["provinsi"], !(province is NSNull),
                 var inner = RecordReader(province, path: "$.wilayah.provinsi", problems: &problems) {
                 site.provinceCode = inner.text("kode")
                 site.provinceName = inner.text("nama")
@@ -171,7 +203,7 @@ enum SnapshotLoader {
             }
             problems += nested.problems
         }
-        if let list = reader.fields["layanan"] as? [Any] {
+        if let list = object["layanan"] as? [Any] {
             for (index, element) in list.enumerated() {
                 guard var entry = RecordReader(element, path: "$.layanan[\(index)]", problems: &problems) else { continue }
                 let name = entry.text("nama", required: true)

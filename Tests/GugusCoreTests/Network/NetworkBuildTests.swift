@@ -187,7 +187,7 @@ import Testing
         let report = try site.build(now: "2024-08-01").get()
         let warnings = report.warnings.map(\.description)
         #expect(warnings.contains { $0.contains("content/sources/kutim/regulasi.json") && $0.contains("not valid JSON") })
-        #expect(warnings.contains { $0.contains("content/sources/balikpapan/regulasi.json") && $0.contains("expected a list of records") })
+        #expect(warnings.contains { $0.contains("content/sources/balikpapan/regulasi.json") && $0.contains("not a JSON list of records") })
         #expect(warnings.contains { $0.contains("content/sources/lama") && $0.contains("no source of site.yaml is named lama") })
         #expect(site.page("jaringan/kegiatan/index.html").contains("rakor-desember"))
     }
