@@ -75,6 +75,10 @@ enum ICalendar {
     /// TEXT values: backslash, semicolon, comma and line ends escaped (RFC 5545 3.3.11),
     /// other control characters dropped.
     static func text(_ value: String) -> String {
+        // Most texts need no escape: one pass over the bytes says so.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
+            return value
+        }
         var result = ""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -48,7 +48,7 @@ extension ContextBuilder {
                     let values = Self.compact([
                         "number": record.number, "title": record.title, "url": record.url, "kind": record.kind,
                         "date": format.date(record.date), "dateISO": record.date.description, "status": record.status,
-                        "source": member.isSelf ? format.text("network_this_site") : member.title, "t": format.strings,
+                        "source": member.isSelf ? format.text("network_this_site") : member.title,
                     ])
                     return ["html": render(values, "network-decree")] as Context
                 },
@@ -86,7 +86,7 @@ extension ContextBuilder {
                 "title": record.title, "url": record.url, "when": remoteSpan(record.start, record.end),
                 "startISO": record.start.date.description, "kind": format.strings["event_kind_" + record.kind] ?? record.kind,
                 "location": record.location, "region": record.regionName ?? record.regionCode, "status": status,
-                "source": member.isSelf ? format.text("network_this_site") : member.title, "t": format.strings,
+                "source": member.isSelf ? format.text("network_this_site") : member.title,
             ])
             entries.append(["html": render(values, "network-event")])
         }
