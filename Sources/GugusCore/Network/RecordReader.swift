@@ -28,36 +28,6 @@ struct RawFields {
     init() {}
 }
 
-/// A record of a list, read with JSONDecoder: only the fields named by `Keys` are taken
-/// from the file (the others are never turned into strings), each as text, null or other.
-struct DecodedRecord<Keys: CodingKey & CaseIterable>: Decodable {
-    var fields = RawFields()
-
-    init(from decoder: Decoder) throws {
-        // Not an object: the element's wrapper reports it.
-        let container = try decoder.container(keyedBy: Keys.self)
-        for key in Keys.allCases {
-            do {
-                if let text = try container.decodeIfPresent(String.self, forKey: key) { fields.pairs.append((key.stringValue, .text(text))) }
-            } catch {
-                let found = (try? container.decode(Double.self, forKey: key)) != nil ? "a number"
-                    : (try? container.decode(Bool.self, forKey: key)) != nil ? "true or false"
-                    : (try? container.decode([String: Double?].self, forKey: key)) != nil ? "an object" : "a list or an object"
-                fields.pairs.append((key.stringValue, .other(found)))
-            }
-        }
-    }
-}
-
-/// One element of a list of records: the record, or why it is not one.
-struct CheckedElement<Record: Decodable>: Decodable {
-    var record: Record?
-
-    init(from decoder: Decoder) throws {
-        record = try? Record(from: decoder)
-    }
-}
-
 /// Reads one record of another site's JSON, field by field, and says what is wrong with it
 /// in words that name the JSON path (`$[3].judul`).
 struct RecordReader {

@@ -84,11 +84,11 @@ enum SnapshotLoader {
                 }
                 snapshot.site = site(value, host: host, problems: &problems)
             case "regulasi.json":
-                guard let list: [CheckedElement<DecodedRecord<DecreeKeys>>] = decodeList(data, unreadable: unreadable) else { continue }
+                guard let list = decodeList(data, keys: DecreeKeys.self, unreadable: unreadable) else { continue }
                 snapshot.decrees = records(list, problems: &problems) { reader in decree(&reader, host: host) }
                     .map { SourceSnapshot.Placed(record: $0.record, file: path, path: $0.path) }
             default:
-                guard let list: [CheckedElement<DecodedRecord<EventKeys>>] = decodeList(data, unreadable: unreadable) else { continue }
+                guard let list = decodeList(data, keys: EventKeys.self, unreadable: unreadable) else { continue }
                 snapshot.events = records(list, problems: &problems) { reader in event(&reader, host: host, defaultOffset: defaultOffset) }
                     .map { SourceSnapshot.Placed(record: $0.record, file: path, path: $0.path) }
             }
@@ -113,26 +113,24 @@ enum SnapshotLoader {
 
     /// A JSON list of records, each read on its own (one that is not an object does not
     /// spoil the others); nil, after saying why, for a file that is not JSON or not a list.
-    static func decodeList<Keys>(_ data: Data, unreadable: (String) -> Void) -> [CheckedElement<DecodedRecord<Keys>>]? {
-        do {
-            return try JSONDecoder().decode([CheckedElement<DecodedRecord<Keys>>].self, from: data)
-        } catch DecodingError.typeMismatch {
-            unreadable("the file is not a JSON list of records")
-        } catch {
-            unreadable("the file is not valid JSON")
+    static func decodeList<Keys: CodingKey & CaseIterable>(_ data: Data, keys: Keys.Type, unreadable: (String) -> Void) -> [RawFields?]? {
+        switch RecordScanner.records(data, keys: Keys.allCases.map(\.stringValue)) {
+        case let .success(list): return list
+        case .failure(.notAList): unreadable("the file is not a JSON list of records")
+        case .failure(.notJSON): unreadable("the file is not valid JSON")
         }
         return nil
     }
 
     /// The records of a list that pass `read`; each problem names its record's path.
-    static func records<Keys, Record>(
-        _ list: [CheckedElement<DecodedRecord<Keys>>], problems: inout [String], read: (inout RecordReader) -> Record?
+    static func records<Record>(
+        _ list: [RawFields?], problems: inout [String], read: (inout RecordReader) -> Record?
     ) -> [(record: Record, path: String)] {
         var result: [(Record, String)] = []
         result.reserveCapacity(list.count)
         for (index, element) in list.enumerated() {
             let path = "$[\(index)]"
-            guard let fields = element.record?.fields else {
+            guard let fields = element else {
                 problems.append("\(path): expected an object; the record is left out")
                 continue
             }
