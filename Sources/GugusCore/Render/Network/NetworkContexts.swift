@@ -35,9 +35,11 @@ extension ContextBuilder {
     /// `render` draws one entry with a partial (`network-decree`): each entry is drawn from
     /// its own values alone, so that the template engine never searches the page's values
     /// for a field an entry lacks (tens of thousands of entries on a national site).
-    func networkProvince(_ network: Network, _ index: Int, render: (Context, String) -> String) -> Context {
+    func networkProvince(_ network: Network, _ index: Int, render: @escaping (Context, String) -> String) -> Context {
         let province = network.provinces[index]
         let name = provinceName(province)
+        var stamp = EntryStamp(template: "network-decree", fields: ["number", "title", "url", "kind", "date", "dateISO", "status", "source"],
+                               render: render)
         let areas = province.areas.map { area -> Context in
             [
                 "title": area.name, "code": area.code, "count": String(area.decrees.count),
@@ -45,12 +47,12 @@ extension ContextBuilder {
                     let decree = network.decrees[position]
                     let record = decree.record
                     let member = network.members[decree.member]
-                    let values = Self.compact([
+                    let values = [
                         "number": record.number, "title": record.title, "url": record.url, "kind": record.kind,
                         "date": format.date(record.date), "dateISO": record.date.description, "status": record.status,
                         "source": member.isSelf ? format.text("network_this_site") : member.title,
-                    ])
-                    return ["html": render(values, "network-decree")] as Context
+                    ].compactMapValues { $0 }
+                    return ["html": stamp.draw(values)] as Context
                 },
             ]
         }
@@ -60,7 +62,7 @@ extension ContextBuilder {
                                         "links": networkLinks()] as Context])
     }
 
-    func networkEvents(_ network: Network, page number: Int, render: (Context, String) -> String) -> Context {
+    func networkEvents(_ network: Network, page number: Int, render: @escaping (Context, String) -> String) -> Context {
         let pagination = Pagination(number: number, total: Self.pageCount(network.events.count, perPage: Network.eventsPerPage),
                                     baseURL: Network.eventsURL)
         let slice = network.events.dropFirst((number - 1) * Network.eventsPerPage).prefix(Network.eventsPerPage)
@@ -68,6 +70,8 @@ extension ContextBuilder {
         var months: [Context] = []
         var current: (year: Int, month: Int)?
         var entries: [Context] = []
+        var stamp = EntryStamp(template: "network-event", fields: ["title", "url", "when", "startISO", "kind", "location", "region", "status", "source"],
+                               render: render)
         func close() {
             guard let current else { return }
             months.append(["heading": "\(format.monthName(current.month)) \(current.year)", "events": entries])
@@ -82,13 +86,13 @@ extension ContextBuilder {
             }
             let member = network.members[event.member]
             let status = record.status.flatMap { $0 == "scheduled" ? nil : format.strings["event_status_" + $0] ?? $0 }
-            let values = Self.compact([
+            let values = [
                 "title": record.title, "url": record.url, "when": remoteSpan(record.start, record.end),
                 "startISO": record.start.date.description, "kind": format.strings["event_kind_" + record.kind] ?? record.kind,
                 "location": record.location, "region": record.regionName ?? record.regionCode, "status": status,
                 "source": member.isSelf ? format.text("network_this_site") : member.title,
-            ])
-            entries.append(["html": render(values, "network-event")])
+            ].compactMapValues { $0 }
+            entries.append(["html": stamp.draw(values)])
         }
         close()
         var title = format.text("network_events_title")
