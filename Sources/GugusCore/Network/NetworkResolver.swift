@@ -99,7 +99,16 @@ enum NetworkResolver {
 
     /// Two records are the same decree when they have the same number in the same region.
     static func key(_ decree: RemoteDecree) -> String {
-        decree.number.lowercased().filter { !$0.isWhitespace } + "|" + (decree.regionCode ?? "")
+        // Byte by byte (ASCII letters lower-cased, ASCII spaces dropped): one key per decree of
+        // every source.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(decree.number.utf8.count + 8)
+        for byte in decree.number.utf8 where byte != 0x20 && byte != 0x09 {
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        bytes.append(UInt8(ascii: "|"))
+        bytes += (decree.regionCode ?? "").utf8
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Provinces (the national level first, then by code, unknown last), each with its

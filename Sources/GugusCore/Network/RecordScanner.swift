@@ -19,6 +19,8 @@ struct RecordScanner {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
     private let wanted: [String]
+    /// The wanted names as bytes, to find a member's name without making a String of it.
+    private let wantedBytes: [[UInt8]]
 
     /// Each element of the list: its wanted fields, or nil when it is not an object.
     static func records(_ data: Data, keys: [String]) -> Result<[RawFields?], Failure> {
@@ -34,7 +36,8 @@ struct RecordScanner {
 
     private init(bytes: UnsafeRawBufferPointer, wanted: [String]) {
         self.bytes = bytes
-        self.wanted = wanted
+        self.wanted = Array(wanted.prefix(64))
+        wantedBytes = self.wanted.map { Array($0.utf8) }
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -101,7 +104,7 @@ struct RecordScanner {
     private mutating func record() throws(Failure) -> RawFields {
         try expect(UInt8(ascii: "{"))
         var fields = RawFields()
-        var seen: [String] = []
+        var seen: UInt64 = 0
         skipSpace()
         if current == UInt8(ascii: "}") {
             index += 1
@@ -109,12 +112,12 @@ struct RecordScanner {
         }
         while true {
             skipSpace()
-            let key = try string()
+            let wantedIndex = try memberName()
             skipSpace()
             try expect(UInt8(ascii: ":"))
             skipSpace()
             // The first of a repeated name counts, as in JSONDecoder.
-            let reads = wanted.contains(key) && !seen.contains(key)
+            let reads = wantedIndex.map { seen & (1 << UInt64($0)) == 0 } ?? false
             let value: RawValue
             switch current {
             case UInt8(ascii: "\""):
@@ -133,9 +136,9 @@ struct RecordScanner {
                 value = .other("a number")
             }
             // Null reads as missing.
-            if reads {
-                seen.append(key)
-                if case .null = value {} else { fields.pairs.append((key, value)) }
+            if reads, let wantedIndex {
+                seen |= 1 << UInt64(wantedIndex)
+                if case .null = value {} else { fields.pairs.append((wanted[wantedIndex], value)) }
             }
             skipSpace()
             guard let next = current else { throw .notJSON }
@@ -148,6 +151,25 @@ struct RecordScanner {
                 return fields
             }
         }
+    }
+
+    /// A member's name: which wanted name it is, if any. A name of plain ASCII (all of the
+    /// open-data formats') is compared as bytes; any other is read as a string first.
+    private mutating func memberName() throws(Failure) -> Int? {
+        guard current == UInt8(ascii: "\"") else { throw .notJSON }
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let name = UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end])
+                index = end + 1
+                return wantedBytes.firstIndex { $0.count == name.count && $0.elementsEqual(name) }
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { break }
+            end += 1
+        }
+        let name = try string()
+        return wanted.firstIndex(of: name)
     }
 
     private mutating func skipValue(depth: Int) throws(Failure) {

@@ -107,7 +107,7 @@ import Testing
             let document = "[{\"judul\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}]"
             #expect(Self.scanned(Data(document.utf8)) == Self.reference(Data(document.utf8)), "depth \(depth)")
         }
-        for document in ["[{\"judul\": \"a\", \"judul\": \"b\"}]", "[{\"judul\": \"a\", \"judul\": null}]", "[{\"judul\": 1, \"judul\": \"b\"}]"] {
+        for document in ["[{\"jud\\u0075l\": \"a\", \"judul\": \"b\"}]", "[{\"jüdul\": \"a\", \"judul\": 2}]", "[{\"judul\": \"a\", \"judul\": \"b\"}]", "[{\"judul\": \"a\", \"judul\": null}]", "[{\"judul\": 1, \"judul\": \"b\"}]"] {
             #expect(Self.scanned(Data(document.utf8)) == Self.reference(Data(document.utf8)), "\(document)")
         }
     }
