@@ -32,15 +32,25 @@ struct RawFields {
 /// in words that name the JSON path (`$[3].judul`).
 struct RecordReader {
     let fields: RawFields
-    let path: String
+    /// `$[3]` for the fourth record of a list (made only for a message), or a path as given.
+    private let index: Int?
+    private let givenPath: String
+    var path: String { index.map { "$[\($0)]" } ?? givenPath }
     private(set) var problems: [String] = []
 
     /// Texts longer than this many bytes are not a title or a place: the record is left out.
     static let longestText = 16 * 1024
 
+    init(_ fields: RawFields, index: Int) {
+        self.fields = fields
+        self.index = index
+        givenPath = ""
+    }
+
     init(_ fields: RawFields, path: String) {
         self.fields = fields
-        self.path = path
+        index = nil
+        givenPath = path
     }
 
     init?(_ value: Any, path: String, problems: inout [String]) {

@@ -6,7 +6,10 @@ public struct SourceSnapshot: Sendable {
     public struct Placed<Record: Sendable>: Sendable {
         public var record: Record
         public var file: String
-        public var path: String
+        /// The record's place in its list.
+        public var index: Int
+        /// `$[3]`
+        public var path: String { "$[\(index)]" }
     }
 
     public var source: NetworkSource
@@ -86,11 +89,11 @@ enum SnapshotLoader {
             case "regulasi.json":
                 guard let list = decodeList(data, keys: DecreeKeys.self, unreadable: unreadable) else { continue }
                 snapshot.decrees = records(list, problems: &problems) { reader in decree(&reader, host: host) }
-                    .map { SourceSnapshot.Placed(record: $0.record, file: path, path: $0.path) }
+                    .map { SourceSnapshot.Placed(record: $0.record, file: path, index: $0.index) }
             default:
                 guard let list = decodeList(data, keys: EventKeys.self, unreadable: unreadable) else { continue }
                 snapshot.events = records(list, problems: &problems) { reader in event(&reader, host: host, defaultOffset: defaultOffset) }
-                    .map { SourceSnapshot.Placed(record: $0.record, file: path, path: $0.path) }
+                    .map { SourceSnapshot.Placed(record: $0.record, file: path, index: $0.index) }
             }
             for problem in problems.prefix(problemsShown) {
                 diagnostics.warning(SourceLocation(file: path), problem, hint: "the source \(source.name) publishes this file; tell its office, or wait for its fix")
@@ -125,19 +128,18 @@ enum SnapshotLoader {
     /// The records of a list that pass `read`; each problem names its record's path.
     static func records<Record>(
         _ list: [RawFields?], problems: inout [String], read: (inout RecordReader) -> Record?
-    ) -> [(record: Record, path: String)] {
-        var result: [(Record, String)] = []
+    ) -> [(record: Record, index: Int)] {
+        var result: [(Record, Int)] = []
         result.reserveCapacity(list.count)
         for (index, element) in list.enumerated() {
-            let path = "$[\(index)]"
             guard let fields = element else {
-                problems.append("\(path): expected an object; the record is left out")
+                problems.append("$[\(index)]: expected an object; the record is left out")
                 continue
             }
-            var reader = RecordReader(fields, path: path)
+            var reader = RecordReader(fields, index: index)
             let record = read(&reader)
             if let record, reader.problems.isEmpty {
-                result.append((record, path))
+                result.append((record, index))
             } else {
                 problems.append(reader.problems.joined(separator: "; ") + "; the record is left out")
             }

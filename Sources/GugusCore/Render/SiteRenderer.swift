@@ -13,7 +13,7 @@ enum SiteRenderer {
         case newsFeed, eventFeed, calendar, eventCalendar(Int)
         case sitemap, openData, dataPage, searchIndex, searchPage
         case gone(Int)
-        case networkDirectory, networkDecreeIndex, networkProvince(Int), networkEvents(page: Int), networkFiles
+        case networkDirectory, networkDecreeIndex, networkProvince(Int), networkEvents(page: Int), networkFile(NetworkFiles.File)
     }
 
     /// Renders every Markdown body once; list pages reuse the summaries.
@@ -58,7 +58,7 @@ enum SiteRenderer {
         // A withdrawn page leaves a notice; other withdrawn files simply disappear.
         jobs += site.gone.indices.filter { isPage(site.gone[$0].url) }.map(Job.gone)
         if let network = site.network {
-            jobs += [.networkFiles, .networkDirectory, .networkDecreeIndex]
+            jobs = NetworkFiles.File.allCases.map(Job.networkFile) + jobs + [.networkDirectory, .networkDecreeIndex]
             jobs += network.provinces.indices.map(Job.networkProvince)
             jobs += (1...ContextBuilder.pageCount(network.events.count, perPage: Network.eventsPerPage)).map { Job.networkEvents(page: $0) }
         }
@@ -269,9 +269,9 @@ enum SiteRenderer {
             guard let network = site.network else { return [] }
             let context = builder.networkEvents(network, page: number, render: theme.render)
             return [html(ContextBuilder.Pagination(number: number, total: number, baseURL: Network.eventsURL).url, "network", context)]
-        case .networkFiles:
+        case let .networkFile(file):
             guard let network = site.network else { return [] }
-            return NetworkFiles.files(network, site: site, builder: builder)
+            return [NetworkFiles.file(file, network: network, site: site, builder: builder)]
         }
     }
 }

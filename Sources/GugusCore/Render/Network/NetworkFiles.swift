@@ -2,13 +2,18 @@
 /// `/data/jaringan/regulasi.json` and `/data/jaringan/kegiatan.json`. Every text is the
 /// sources' and is escaped for its format.
 enum NetworkFiles {
-    static func files(_ network: Network, site: Site, builder: ContextBuilder) -> [OutputFile] {
-        [
-            OutputFile(path: String(Network.calendarPath.dropFirst()), text: calendar(network, site: site, format: builder.format)),
-            OutputFile(path: String(Network.feedPath.dropFirst()), text: AtomFeed.xml(feed(network, site: site, builder: builder), site: site)),
-            OutputFile(path: String(Network.decreesDataPath.dropFirst()), data: decrees(network, builder: builder).encoded(pretty: true)),
-            OutputFile(path: String(Network.eventsDataPath.dropFirst()), data: events(network).encoded(pretty: true)),
-        ]
+    /// The four files, each its own render job (they are the longest of a network's).
+    enum File: Sendable, Hashable, CaseIterable {
+        case calendar, feed, decrees, events
+    }
+
+    static func file(_ file: File, network: Network, site: Site, builder: ContextBuilder) -> OutputFile {
+        switch file {
+        case .calendar: return OutputFile(path: String(Network.calendarPath.dropFirst()), text: calendar(network, site: site, format: builder.format))
+        case .feed: return OutputFile(path: String(Network.feedPath.dropFirst()), text: AtomFeed.xml(feed(network, site: site, builder: builder), site: site))
+        case .decrees: return OutputFile(path: String(Network.decreesDataPath.dropFirst()), data: decrees(network, builder: builder).encoded(pretty: true))
+        case .events: return OutputFile(path: String(Network.eventsDataPath.dropFirst()), data: events(network).encoded(pretty: true))
+        }
     }
 
     /// Every upcoming event, in UTC (the sources' zones differ).
