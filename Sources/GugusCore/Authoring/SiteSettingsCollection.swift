@@ -52,6 +52,12 @@ enum SiteSettingsCollection {
                 number("Batas piksel sebuah gambar", "max_pixels", range: 1_000_000...1_000_000_000),
                 number("Mutu (30-100)", "quality", range: 30...100),
             ]),
+            list("Jaringan: situs gugus tugas lain", "sources", [
+                field("Nama (huruf kecil, angka, -)", "name", "string", hint: "Nama folder data: content/sources/NAMA"),
+                field("Alamat situs", "url", "string", hint: "Diawali https://; untuk JDIH, alamat berkas JSON-nya"),
+                select("Wilayah", "region", regions, required: false),
+                select("Jenis", "kind", [("gugus", "Situs Gugus"), ("jdih", "Berkas JSON JDIH")], required: false),
+            ]),
             object("Pengelola konten (CMS)", "cms", [
                 select("Layanan", "backend", CMSSettings.backends.map { ($0, $0) }),
                 field("Repositori (pemilik/nama)", "repo", "string", required: false),
