@@ -8,7 +8,8 @@ public enum FuzzEntryPoints {
     public static func run(_ data: Data) {
         guard let selector = data.first else { return }
         let input = data.dropFirst()
-        switch selector % 5 {
+        switch selector % 6 {
+        case 5: networkRecords(Data(input))
         case 0: contentFile(Data(input))
         case 1: csv(Data(input))
         case 2: slugAndPaths(String(decoding: input, as: UTF8.self))
@@ -25,6 +26,24 @@ public enum FuzzEntryPoints {
             _ = ContentLoader.decodeItem(kind: kind, source: source, diagnostics: &log) { _, _, _ in nil }
         }
         check(log)
+    }
+
+    /// Another site's open data, as a snapshot holds it: every record read and checked, its
+    /// links held to the source's host.
+    static func networkRecords(_ data: Data) {
+        for keys in [SnapshotLoader.DecreeKeys.allCases.map(\.stringValue), SnapshotLoader.EventKeys.allCases.map(\.stringValue)] {
+            guard case let .success(list) = RecordScanner.records(data, keys: keys) else { continue }
+            var problems: [String] = []
+            let decrees = SnapshotLoader.records(list, problems: &problems) { SnapshotLoader.decree(&$0, host: "tppo.example.id") }
+            let events = SnapshotLoader.records(list, problems: &problems) { SnapshotLoader.event(&$0, host: "tppo.example.id", defaultOffset: 480) }
+            for decree in decrees {
+                precondition(NetworkSource.host(of: decree.record.url) == "tppo.example.id", "a decree links to another host")
+            }
+            for event in events {
+                precondition(NetworkSource.host(of: event.record.url) == "tppo.example.id", "an event links to another host")
+                _ = event.record.start.utcStamp
+            }
+        }
     }
 
     static func csv(_ data: Data) {
