@@ -100,6 +100,22 @@ struct RecordReader {
         return text
     }
 
+    /// A Kemendagri region code (`64`, `64.08`, `ID` for the national level): the network
+    /// pages' addresses are made of it.
+    mutating func regionCode(_ key: String) -> String? {
+        guard let text = text(key) else { return nil }
+        guard RecordReader.isRegionCode(text) else {
+            problems.append("\(path).\(key): \"\(RecordReader.excerpt(text))\" is not a Kemendagri region code (like 64 or 64.08)")
+            return nil
+        }
+        return text
+    }
+
+    static func isRegionCode(_ text: String) -> Bool {
+        text == "ID" || (text.utf8.count <= 20 && text.utf8.first != UInt8(ascii: ".") && text.utf8.last != UInt8(ascii: ".")
+            && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") } && !text.contains(".."))
+    }
+
     mutating func date(_ key: String) -> CivilDate? {
         guard let text = text(key, required: true) else { return nil }
         guard let date = CivilDate(iso: text) else {

@@ -154,7 +154,7 @@ enum SnapshotLoader {
         let url = reader.link("urlDetailPeraturan", host: host, required: true)
         let kind = reader.text("jenis")
         let status = reader.text("status")
-        let region = reader.text("kodeWilayah")
+        let region = reader.regionCode("kodeWilayah")
         let place = reader.text("tempatTerbit")
         let issuer = reader.text("teuBadan")
         guard let number, let title, let date, let url else { return nil }
@@ -172,7 +172,7 @@ enum SnapshotLoader {
         let end = reader.time("selesai", required: false, defaultOffset: offset)
         let url = reader.link("url", host: host, required: true)
         let location = reader.text("lokasi")
-        let regionCode = reader.text("kodeWilayah")
+        let regionCode = reader.regionCode("kodeWilayah")
         let regionName = reader.text("wilayah")
         let status = reader.text("status")
         let organizer = reader.text("penyelenggara")
@@ -192,12 +192,12 @@ enum SnapshotLoader {
             problems += nested.problems
         }
         if let region = object["wilayah"] as? [String: Any], var nested = RecordReader(region, path: "$.wilayah", problems: &problems) {
-            site.regionCode = nested.text("kode")
+            site.regionCode = nested.regionCode("kode")
             site.regionName = nested.text("nama")
             site.regionLevel = nested.text("tingkat")
             if let province = region["provinsi"], !(province is NSNull),
                 var inner = RecordReader(province, path: "$.wilayah.provinsi", problems: &problems) {
-                site.provinceCode = inner.text("kode")
+                site.provinceCode = inner.regionCode("kode")
                 site.provinceName = inner.text("nama")
                 problems += inner.problems
             }

@@ -24,7 +24,9 @@ import Testing
            "urlDetailPeraturan": "https://evil.example/x"},
           {"noPeraturan": "3/2024", "judul": "Skrip", "tanggal_penetapan": "2024-01-04", "urlDetailPeraturan": "javascript:alert(1)"},
           {"noPeraturan": "4/2024", "judul": "<script>alert(1)</script> & \\"kutip\\"", "tanggal_penetapan": "2024-02-01",
-           "urlDetailPeraturan": "https://TPPO.kutaitimurkab.go.id/regulasi/4-2024/"}
+           "urlDetailPeraturan": "https://TPPO.kutaitimurkab.go.id/regulasi/4-2024/"},
+          {"noPeraturan": "5/2024", "judul": "Kode aneh", "tanggal_penetapan": "2024-02-02", "kodeWilayah": "../../64",
+           "urlDetailPeraturan": "https://tppo.kutaitimurkab.go.id/regulasi/5-2024/"}
         ]
         """
 
@@ -94,9 +96,10 @@ import Testing
         #expect(warned("content/sources/kutim/regulasi.json", "$[3].urlDetailPeraturan", "not on the source's own host tppo.kutaitimurkab.go.id"))
         #expect(warned("content/sources/kutim/regulasi.json", "$[4].urlDetailPeraturan", "is not an http(s) address"))
         #expect(warned("content/sources/kutim/kegiatan.json", "$[2].mulai", "kemarin sore"))
+        #expect(warned("content/sources/kutim/regulasi.json", "$[6].kodeWilayah", "not a Kemendagri region code"))
         #expect(warned("content/sources/balikpapan/regulasi.json", "$[1]", "264/K.503/2023", "also published by kutim"))
         let pages = site.page("jaringan/regulasi/64/index.html") + site.page("jaringan/index.html")
-        for absent in ["1/2024", "Tanpa nomor", "evil.example", "javascript:", "Tautan ke tempat lain"] {
+        for absent in ["1/2024", "Tanpa nomor", "evil.example", "javascript:", "Tautan ke tempat lain", "Kode aneh"] {
             #expect(!pages.contains(absent), "\(absent) is on a network page")
         }
     }

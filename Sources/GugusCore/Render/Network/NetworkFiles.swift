@@ -38,7 +38,9 @@ enum NetworkFiles {
             lines.append("SUMMARY:" + ICalendar.text(record.title))
             if let location = record.location { lines.append("LOCATION:" + ICalendar.text(location)) }
             lines.append("DESCRIPTION:" + ICalendar.text([member.title, record.regionName].compactMap { $0 }.joined(separator: " · ")))
-            lines.append("URL:" + ICalendar.text(record.url))
+            // A URI value is written as it is (RFC 5545 3.3.13); the address was checked
+            // (http(s), the source's host, no spaces or control characters).
+            lines.append("URL:" + record.url)
             let status = record.status ?? "scheduled"
             lines.append("STATUS:" + (status == "cancelled" ? "CANCELLED" : status == "postponed" ? "TENTATIVE" : "CONFIRMED"))
             lines.append("CATEGORIES:" + ICalendar.text(record.kind))
