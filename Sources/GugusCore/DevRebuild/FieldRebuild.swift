@@ -42,7 +42,10 @@ extension IncrementalBuilder {
         log.append(contentsOf: references.items)
         guard let site else { return nil }
         let old = report.site
-        guard log.items.isEmpty, Self.sameShape(old, site), Self.samePageCounts(old, site), Self.sameImageFiles(old, site) else {
+        // A site with network pages lists its own decrees and events there, among every
+        // source's, by province and date: a change of their fields is for a full build.
+        guard log.items.isEmpty, old.network == nil, site.network == nil, Self.sameShape(old, site), Self.samePageCounts(old, site),
+            Self.sameImageFiles(old, site) else {
             return nil
         }
 
