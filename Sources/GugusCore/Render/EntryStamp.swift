@@ -44,7 +44,9 @@ struct EntryStamp {
         return String(marker)
     }
 
-    mutating func draw(_ values: [String: String]) -> String {
+    mutating func draw(_ given: [String: String]) -> String {
+        // An empty value counts as absent (for the stamp and the engine alike).
+        let values = given.contains { $0.value.isEmpty } ? given.filter { !$0.value.isEmpty } : given
         var mask = 0
         for (index, name) in fields.enumerated() where values[name] != nil { mask |= 1 << index }
         let variant = variants[mask] ?? stamp(mask)
