@@ -38,30 +38,20 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console()
-        var options = BuildOptions(siteRoot: site, includeDrafts: drafts, now: now.flatMap { CivilDate(iso: $0) })
-        options.writesOutput = false
-        let report: BuildReport
-        switch BuildPipeline.run(options) {
-        case let .success(built):
-            report = built
-        case let .failure(failure):
-            for diagnostic in failure.diagnostics { console.error(diagnostic.description) }
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+        var options = SiteCheck.Options(siteRoot: site, includeDrafts: drafts, now: now.flatMap { CivilDate(iso: $0) })
+        options.external = external
+        options.concurrency = concurrency
+        options.timeout = timeout
+        let report = await SiteCheck.run(options) { count in console.error("asking \(count) external addresses…") }
+        for diagnostic in report.diagnostics { console.error(diagnostic.description) }
+        let errors = report.errors
+        guard report.built else {
             console.error("\ncheck failed: \(errors) error\(errors == 1 ? "" : "s")")
             throw ExitCode(1)
         }
-        var outcome = SiteChecker.check(report, siteRoot: site)
-        if external {
-            console.error("asking \(outcome.externalLinks.count) external addresses…")
-            outcome.diagnostics += await ExternalLinkChecker.check(outcome.externalLinks, concurrency: concurrency, timeout: timeout)
-        }
-        var log = DiagnosticLog()
-        log.append(contentsOf: report.warnings + outcome.diagnostics)
-        let all = log.sorted
-        for diagnostic in all { console.error(diagnostic.description) }
-        let errors = all.filter { $0.severity == .error }.count
-        let warnings = all.count - errors
-        console.print("checked \(outcome.pagesChecked) pages and \(outcome.linksChecked) links\(external ? " (\(outcome.externalLinks.count) external)" : ""): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        let warnings = report.warnings
+        let asked = report.externalAsked.map { " (\($0) external)" } ?? ""
+        console.print("checked \(report.pagesChecked) pages and \(report.linksChecked) links\(asked): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
     }
 }
