@@ -636,6 +636,30 @@ class NetworkTest(unittest.TestCase):
         self.assertEqual(checked, len(pages))
         self.assertEqual(errors, [], f"{len(errors)} Nu checker errors")
 
+    def test_network_pages_have_no_axe_violations(self):
+        """axe-core (WCAG 2.2 A/AA) in Chromium on every network page, served over HTTP."""
+        import functools
+        import http.server
+        import threading
+        self.require_build()
+        pages = self.network_pages()
+        handler = functools.partial(support._QuietHandler, directory=self.out)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        driver = support.headless_chromium()
+        try:
+            for rel in pages:
+                url = f"http://127.0.0.1:{server.server_port}/" + rel[: -len("index.html")]
+                with self.subTest(page=rel):
+                    driver.get(url)
+                    result = support.run_axe(driver)
+                    violations = result.get("violations", []) if isinstance(result, dict) else result
+                    self.assertEqual([v["id"] for v in violations], [], url)
+        finally:
+            driver.quit()
+            server.shutdown()
+        support.figure(f"network: axe checked {len(pages)} pages")
+
 
 if __name__ == "__main__":
     unittest.main()
