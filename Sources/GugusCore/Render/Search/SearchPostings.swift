@@ -21,6 +21,8 @@ struct SearchPostings {
     /// BM25's constants: how soon repeating a word stops adding to a page's score, and how
     /// much a long page is held back.
     static let k1: Float = 1.2
+    /// A form on fewer pages than this is never copied (its pointer costs little).
+    static let copyMinimumPages = 20
     static let b: Float = 0.75
 
     init(_ pages: [CountedTerms], language: String) {
@@ -108,9 +110,18 @@ struct SearchPostings {
             let ownStem = stemNumbers[key]
             guard let word = wordNumbers[key] else { return .pointer(stem: words[home[ownStem ?? 0]]) }
             let stem = wordStem[word]
-            guard home[stem] == word else { return .pointer(stem: words[home[stem]]) }
             // A word that is also another stem's own spelling leads to that stem's home too.
             let also = ownStem.flatMap { $0 == stem ? nil : words[home[$0]] }
+            guard home[stem] == word else {
+                // A common form (on at least a quarter as many pages as the home) holds a copy
+                // of the stem's pages, so that it too is found in one lookup (`pekerja` beside
+                // its home `kerja`): a pointer costs the reader a second shard.
+                guard wordPages[word] >= Self.copyMinimumPages, wordPages[word] * 4 >= wordPages[home[stem]] else {
+                    return .pointer(stem: words[home[stem]])
+                }
+                let others = (forms[stem].filter { $0 != key } + [words[home[stem]]]).sorted(by: byUTF16)
+                return .stem(rarity: rarities[stem], pages: scored[stem], forms: others, ownStem: also)
+            }
             return .stem(rarity: rarities[stem], pages: scored[stem], forms: forms[stem].sorted(by: byUTF16), ownStem: also)
         }
     }
