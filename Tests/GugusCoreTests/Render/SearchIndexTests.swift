@@ -45,6 +45,28 @@ import Testing
         #expect(Set(index.urls("memperdagangkan")) == ["/berita/a/", "/berita/b/", "/berita/c/"])
     }
 
+    /// A form found on many pages (at least a quarter of its home's, and 20) holds a copy of
+    /// the stem's pages: a reader typing it is answered from one shard, not two.
+    @Test func aCommonFormHoldsACopyOfItsStemsPages() throws {
+        var files: [(String, String)] = []
+        for number in 0..<43 {
+            let body = number < 22 ? "Lowongan kerja di luar negeri nomor \(number)." : "Tentang pekerja migran nomor \(number)."
+            files.append(news("p\(number)", date: "2024-01-\(String(format: "%02d", number % 28 + 1))", body: body))
+        }
+        files.append(news("x", body: "Tugas yang dikerjakan bersama."))
+        let site = try TestSite(files: Dictionary(uniqueKeysWithValues: files))
+        guard site.buildSucceeds() else { return }
+        let index = try #require(SearchIndexReader(folder: site.output))
+        #expect(index.entry("kerja") is [Any], "the home (22 pages)")
+        let copy = try #require(index.postings(ofStem: "pekerja"), "the common form (21 pages) holds the pages itself")
+        let home = try #require(index.postings(ofStem: "kerja"))
+        #expect(copy.pages.map(\.page) == home.pages.map(\.page) && copy.rarity == home.rarity)
+        #expect(Set(copy.forms) == ["kerja", "dikerjakan"], "its forms name the home and the others, for marking them")
+        #expect(index.entry("dikerjakan") as? String == "kerja", "a rare form points to the home")
+        #expect(Set(index.urls("pekerja")) == Set(index.urls("kerja")))
+        #expect(index.urls("pekerja").count == 44)
+    }
+
     @Test func anEnglishSiteUsesTheEnglishStemmer() throws {
         let site = try TestSite(files: Dictionary(uniqueKeysWithValues: [
             ("content/site.yaml", TestSite.siteYAML.replacingOccurrences(of: "language: id", with: "language: en")),
