@@ -39,6 +39,8 @@ public struct SiteConfig: Sendable {
     public var cms: CMSSettings? = nil
     /// How raster media are published (`images:`).
     public var images = ImageSettings()
+    /// Minutes east of UTC of `time_zone` (WIB when it is unknown).
+    var zoneOffsetMinutes: Int { (TimeZoneInfo.offset(for: timeZone) ?? 7 * 3600) / 60 }
     /// Other sites whose open data the network pages list (`sources:`).
     public var sources: [NetworkSource] = []
 

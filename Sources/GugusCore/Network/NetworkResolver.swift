@@ -5,7 +5,7 @@ enum NetworkResolver {
         guard !site.config.sources.isEmpty else { return nil }
         let config = site.config
         let base = config.baseURL
-        let offset = (TimeZoneInfo.offset(for: config.timeZone) ?? 7 * 3600) / 60
+        let offset = config.zoneOffsetMinutes
 
         // This site first.
         let ownRegion = config.organization?.region?.value

@@ -29,7 +29,7 @@ enum SnapshotLoader {
     static let problemsShown = 5
 
     static func load(_ sources: [NetworkSource], config: SiteConfig, files: SiteFiles, diagnostics: inout DiagnosticLog) -> [SourceSnapshot] {
-        let defaultOffset = (TimeZoneInfo.offset(for: config.timeZone) ?? 7 * 3600) / 60
+        let defaultOffset = config.zoneOffsetMinutes
         let loaded = ParallelMap.map(sources) { source in
             var log = DiagnosticLog()
             let snapshot = load(source, defaultOffset: defaultOffset, files: files, diagnostics: &log)
@@ -164,7 +164,7 @@ enum SnapshotLoader {
 
     static func event(_ reader: inout RecordReader, host: String?, defaultOffset: Int) -> RemoteEvent? {
         let zone = reader.text("zonaWaktu")
-        let offset = zone.flatMap { TimeZoneInfo.offset(for: $0) }.map { $0 / 60 } ?? defaultOffset
+        let offset = zone.flatMap(zoneOffset) ?? defaultOffset
         let id = reader.text("id", required: true)
         let title = reader.text("judul", required: true)
         let kind = reader.text("jenis", required: true)
@@ -179,6 +179,17 @@ enum SnapshotLoader {
         guard let id, let title, let kind, let start, let url else { return nil }
         return RemoteEvent(id: id, title: title, kind: kind, start: start, end: end, location: location, regionCode: regionCode,
                            regionName: regionName, status: status, organizer: organizer, url: url)
+    }
+
+    /// Minutes east of UTC of an IANA zone named in a record, nil for an unknown one. Few
+    /// zones recur across a hundred thousand records: Indonesia's three are looked up once.
+    static func zoneOffset(_ name: String) -> Int? {
+        switch name {
+        case "Asia/Jakarta", "Asia/Pontianak": return 420
+        case "Asia/Makassar": return 480
+        case "Asia/Jayapura": return 540
+        default: return TimeZoneInfo.offset(for: name).map { $0 / 60 }
+        }
     }
 
     static func site(_ value: Any, host: String?, problems: inout [String]) -> RemoteSite? {

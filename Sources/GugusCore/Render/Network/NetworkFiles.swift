@@ -52,7 +52,7 @@ enum NetworkFiles {
 
     /// The soonest upcoming events; an entry's date is its start, in the site's zone.
     static func feed(_ network: Network, site: Site, builder: ContextBuilder) -> AtomFeed.Feed {
-        let offset = (TimeZoneInfo.offset(for: site.config.timeZone) ?? 7 * 3600) / 60
+        let offset = site.config.zoneOffsetMinutes
         let entries = network.events.prefix(AtomFeed.entryLimit).map { event -> AtomFeed.Entry in
             let record = event.record
             let member = network.members[event.member]
