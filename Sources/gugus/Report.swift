@@ -55,6 +55,9 @@ struct Report: ParsableCommand {
             console.print("Report \(year): \(counts.decrees) decrees, \(counts.events) events, \(counts.news) news, \(counts.datasets) datasets")
             console.print("  \(outcome.html)")
             if let pdf = outcome.pdf { console.print("  \(pdf)") }
+            // Done: exit rather than free the whole site on the way out (as `gugus build`).
+            fflush(nil)
+            Foundation.exit(0)
         case let .failure(failure):
             for diagnostic in failure.diagnostics { console.error(diagnostic.description) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count

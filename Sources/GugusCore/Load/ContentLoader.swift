@@ -28,7 +28,7 @@ public struct LoadedSite: Sendable {
 /// before Write (besides the theme).
 public enum ContentLoader {
     public static func load(siteRoot: String, diagnostics: inout DiagnosticLog) -> LoadedSite {
-        let files = SiteFiles(root: siteRoot)
+        var files = SiteFiles(root: siteRoot)
         var site = LoadedSite(config: nil, regions: [], items: [], media: [])
 
         if let source = files.readText("content/site.yaml", limit: SourceText.Limits.frontMatterBytes, diagnostics: &diagnostics) {
@@ -45,9 +45,10 @@ public enum ContentLoader {
             site.gone = GoneListLoader.load(source, diagnostics: &diagnostics)
         }
 
-        let decoded = ParallelMap.map(ContentKind.allCases.flatMap { kind in
+        let listed = ContentKind.allCases.flatMap { kind in
             files.markdownFiles(in: "content/\(kind.folder)", diagnostics: &diagnostics).map { (kind, $0) }
-        }) { kind, path in
+        }
+        let decoded = ParallelMap.map(listed) { [files] kind, path in
             var log = DiagnosticLog()
             let item = loadItem(kind: kind, path: path, files: files, diagnostics: &log)
             return (item, log.items)
@@ -82,9 +83,8 @@ public enum ContentLoader {
 
     static func loadItem(kind: ContentKind, path: String, files: SiteFiles, diagnostics: inout DiagnosticLog) -> ContentItem? {
         guard let source = files.readText(path, limit: SourceText.Limits.markdownBytes, diagnostics: &diagnostics) else { return nil }
-        let directory = (path as NSString).deletingLastPathComponent
         return decodeItem(kind: kind, source: source, diagnostics: &diagnostics) { name, location, log in
-            loadCSV(name, beside: directory, at: location, files: files, diagnostics: &log)
+            loadCSV(name, beside: (path as NSString).deletingLastPathComponent, at: location, files: files, diagnostics: &log)
         }
     }
 

@@ -229,6 +229,11 @@ public struct FieldReader {
 
 extension String {
     var trimmingSpaces: String {
+        // Most values start and end with an ASCII letter or digit: nothing to trim. (An ASCII
+        // byte other than CR is a character of its own, and these are not white space.)
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
         var view = Substring(self)
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         while let last = view.last, last.isWhitespace { view.removeLast() }

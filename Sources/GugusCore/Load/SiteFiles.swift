@@ -5,6 +5,9 @@ import Foundation
 struct SiteFiles: Sendable {
     let root: String
     let resolvedRoot: String
+    /// Files that a listing found to be plain files (no link) in a folder that is inside the
+    /// site: read without asking the file system again where they lead.
+    private(set) var plainFiles: Set<String> = []
 
     init(root: String) {
         self.root = root
@@ -29,8 +32,8 @@ struct SiteFiles: Sendable {
     }
 
     func readText(_ relative: String, limit: Int, diagnostics: inout DiagnosticLog) -> SourceText? {
-        guard exists(relative) else { return nil }
-        guard staysInside(relative) else {
+        guard plainFiles.contains(relative) || exists(relative) else { return nil }
+        guard plainFiles.contains(relative) || staysInside(relative) else {
             diagnostics.error(SourceLocation(file: relative), "this file is a link to a place outside the site folder",
                               hint: "copy the file into the site instead of linking to it")
             return nil
@@ -77,11 +80,16 @@ struct SiteFiles: Sendable {
     }
 
     /// The `.md` files directly inside a folder, sorted by name.
-    func markdownFiles(in folder: String, diagnostics: inout DiagnosticLog) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: absolute(folder))) ?? []
-        return names.sorted().compactMap { name in
-            guard name.hasSuffix(".md"), !name.hasPrefix(".") else { return nil }
-            let path = folder + "/" + name
+    mutating func markdownFiles(in folder: String, diagnostics: inout DiagnosticLog) -> [String] {
+        let entries = FolderListing.entries(of: absolute(folder)) ?? []
+        let folderInside = staysInside(folder)
+        return entries.sorted { $0.name < $1.name }.compactMap { entry in
+            guard entry.name.hasSuffix(".md"), !entry.name.hasPrefix(".") else { return nil }
+            let path = folder + "/" + entry.name
+            if entry.kind == .file {
+                if folderInside { plainFiles.insert(path) }
+                return path
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute(path), isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
             return path

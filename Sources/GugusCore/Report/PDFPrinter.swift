@@ -1,8 +1,8 @@
 import Foundation
 
-/// Prints the report's page to PDF with headless Chromium (Debian's `chromium`): CSS paged
-/// media (A4, page numbers in the margins), a tagged PDF with a document outline from the
-/// headings, the title and language from the page.
+/// Prints the report's page to PDF with headless Chromium (Debian's `chromium`), driven over
+/// the DevTools protocol (`ChromiumPipe`): CSS paged media (A4, page numbers in the margins),
+/// a tagged PDF with a document outline from the headings, the title and language from the page.
 enum PDFPrinter {
     static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
     static let installHint = "install it with `sudo apt-get install chromium`, or give its path with --chromium PATH"
@@ -22,7 +22,14 @@ enum PDFPrinter {
         return nil
     }
 
-    static func print(page: String, to pdf: String, chromium: String?) -> Result<Void, Diagnostic> {
+    /// Prints the report to `pdf`. The contents carry the page each chapter starts on, which
+    /// only a print tells: `page(numbers)` gives the file to load for a guess of those pages
+    /// (the page without numbers for none). Without a guess (`remembered`, the pages of the
+    /// last run), a quick untagged print gives one; the tagged print is checked against its
+    /// guess and made again from what it shows when a chapter moved. One browser does all.
+    /// Returns where the chapters fell.
+    static func print(to pdf: String, chromium: String?, remembered: [String: Int],
+                      page: ([String: Int]) -> String) -> Result<[String: Int], Diagnostic> {
         guard let browser = browser(chromium) else {
             let what = chromium.map { "\($0) is not an executable file" } ?? "Chromium was not found on PATH (\(candidates.joined(separator: ", ")))"
             return .failure(Diagnostic(at: SourceLocation(file: chromium ?? "chromium"), "cannot print the PDF: \(what)", hint: installHint))
@@ -36,56 +43,53 @@ enum PDFPrinter {
             return .failure(Diagnostic(at: SourceLocation(file: scratch.path), "cannot make a temporary folder: \(error.localizedDescription)",
                                        hint: "check the free space and permissions of the temporary folder"))
         }
-        let printed = scratch.appendingPathComponent("report.pdf").path
-        var arguments = [
-            "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-            "--disable-background-networking", "--disable-dev-shm-usage", "--user-data-dir=" + scratch.appendingPathComponent("profile").path,
-            "--no-pdf-header-footer", "--generate-pdf-document-outline", "--export-tagged-pdf",
-            "--print-to-pdf=" + printed, URL(fileURLWithPath: page).absoluteString,
-        ]
-        // Chromium refuses to start its sandbox as root (CI machines, containers).
-        if geteuid() == 0 { arguments.insert("--no-sandbox", at: 0) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = arguments
-        let log = scratch.appendingPathComponent("chromium.log")
-        manager.createFile(atPath: log.path, contents: nil)
-        let handle = try? FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        defer { try? handle?.close() }
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        let log = scratch.appendingPathComponent("chromium.log").path
+        var session: ChromiumPipe
         do {
-            try process.run()
+            session = try ChromiumPipe(browser: browser, profile: scratch.appendingPathComponent("profile").path, log: log,
+                                       deadline: .now + timeout)
         } catch {
-            return .failure(Diagnostic(at: SourceLocation(file: browser), "cannot start \(browser): \(error.localizedDescription)", hint: installHint))
+            return .failure(Diagnostic(at: SourceLocation(file: browser), "\(error)", hint: installHint))
         }
-        let seconds = Double(timeout.components.seconds)
-        if finished.wait(timeout: .now() + seconds) == .timedOut {
-            process.terminate()
-            _ = finished.wait(timeout: .now() + 5)
-            return .failure(Diagnostic(at: SourceLocation(file: browser), "Chromium did not finish printing within \(Int(seconds)) s",
-                                       hint: "run the command again; if it keeps failing, print \(page) from a browser"))
+        defer { session.quit() }
+        func address(_ path: String) -> String { URL(fileURLWithPath: path).absoluteString }
+        var numbers = remembered
+        var printed = Data()
+        do {
+            if numbers.isEmpty {
+                try session.load(address(page([:])))
+                numbers = PrintedPages.destinations(inPDF: try session.printPDF(tagged: false))
+            }
+            for _ in 0..<3 {
+                try session.load(address(page(numbers)))
+                printed = try session.printPDF(tagged: true)
+                let fell = PrintedPages.destinations(inPDF: printed)
+                if fell.isEmpty || fell == numbers { break }
+                numbers = fell
+            }
+        } catch {
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
+            let words = output.trimmingCharacters(in: .whitespacesAndNewlines)
+            return .failure(Diagnostic(at: SourceLocation(file: browser), "Chromium could not print the report: \(error)",
+                                       hint: words.isEmpty ? "run the command again; if it keeps failing, print the report's page from a browser"
+                                           : "its last words: \(words)"))
         }
-        guard process.terminationStatus == 0, let size = (try? manager.attributesOfItem(atPath: printed))?[.size] as? Int, size > 0 else {
-            let output = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
-            return .failure(Diagnostic(at: SourceLocation(file: browser), "Chromium could not print the report (exit \(process.terminationStatus))",
-                                       hint: "its last words: \(output.trimmingCharacters(in: .whitespacesAndNewlines))"))
+        guard !printed.isEmpty else {
+            return .failure(Diagnostic(at: SourceLocation(file: browser), "Chromium printed an empty PDF",
+                                       hint: "run the command again; if it keeps failing, print the report's page from a browser"))
         }
-        // Copied beside its place and renamed in: a reader never sees half a PDF.
+        // Written beside its place and renamed in: a reader never sees half a PDF.
         let staging = (pdf as NSString).deletingLastPathComponent + "/.\((pdf as NSString).lastPathComponent).gugus-tmp"
         do {
             try? manager.removeItem(atPath: staging)
             try manager.createDirectory(atPath: (pdf as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try manager.copyItem(atPath: printed, toPath: staging)
+            try printed.write(to: URL(fileURLWithPath: staging))
             guard rename(staging, pdf) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? manager.removeItem(atPath: staging)
             return .failure(Diagnostic(at: SourceLocation(file: pdf), "cannot write the PDF: \(error.localizedDescription)",
                                        hint: "check that the folder exists and that you may write to it"))
         }
-        return .success(())
+        return .success(numbers)
     }
 }
