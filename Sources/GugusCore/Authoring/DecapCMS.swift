@@ -10,8 +10,8 @@ public enum DecapCMS {
     public static func files(for site: Site) -> [OutputFile] {
         guard let cms = site.config.cms else { return [] }
         return [
-            OutputFile(path: "admin/config.yml", text: header + YAMLText.document(config(site, cms: cms))),
-            OutputFile(path: "admin/index.html", text: indexHTML(site)),
+            OutputFile(url: SiteAddress.cmsConfig, text: header + YAMLText.document(config(site, cms: cms))),
+            OutputFile(path: OutputFile.htmlPath(for: SiteAddress.admin), text: indexHTML(site)),
         ]
     }
 
@@ -38,7 +38,7 @@ public enum DecapCMS {
         }
         pairs += [
             ("media_folder", s("content/media")),
-            ("public_folder", s("/media")),
+            ("public_folder", s(String(SiteAddress.mediaFolder.dropLast()))),
             // Lower-case ASCII letters, digits and dashes, as Gugus requires of file names.
             ("slug", YAMLText.mapping([
                 ("encoding", s("ascii")), ("clean_accents", YAMLText.plain("true")), ("sanitize_replacement", s("-")),
@@ -74,7 +74,7 @@ public enum DecapCMS {
             ("format", s("frontmatter")),
             // A decree's file name comes from its number, like its address (264/K.503/2023 → 264-k-503-2023).
             ("slug", s(kind == .decree ? "{{fields.number}}" : "{{slug}}")),
-            ("preview_path", s(kind == .page ? "{{slug}}/" : "\(kind.section)/{{slug}}/")),
+            ("preview_path", s(String(SiteAddress.item(kind, slug: "{{slug}}").dropFirst()))),
         ]
         if kind == .decree { pairs.append(("summary", s("{{number}} — {{title}}"))) }
         pairs.append(("fields", Node(fields + [body])))

@@ -14,7 +14,7 @@ public enum DeployRecipes {
     /// (`/assets/style.3f9a1c2b7d.css`) or a photo's derivative (`rapat-480w.3f9a1c2b7d.webp`),
     /// `.` and 10 lower-case hex digits before the extension. Not any such name: a decree
     /// uploaded as `sk.2024123101.pdf` may be replaced under the same name.
-    public static let hashedNamePattern = #"(^/assets/.+|-[0-9]+w)\.[0-9a-f]{10}\.[a-z0-9]+$"#
+    public static let hashedNamePattern = "(^" + SiteAddress.assetsFolder + #".+|-[0-9]+w)\.[0-9a-f]{10}\.[a-z0-9]+$"#
 
     public static let files: [(path: String, text: String)] = [
         ("deploy/nginx.conf", nginx),
@@ -96,8 +96,8 @@ public enum DeployRecipes {
 
                 # Halaman yang tidak ada, dan folder tanpa halaman, menampilkan halaman 404 situs.
                 # Missing pages, and folders without a page, show the site's 404 page.
-                error_page 404 /404.html;
-                error_page 403 =404 /404.html;
+                error_page 404 \#(SiteAddress.notFound);
+                error_page 403 =404 \#(SiteAddress.notFound);
 
                 # PENTING / IMPORTANT: nginx hanya mewarisi add_header dari server {} ke location {}
                 # yang TIDAK punya add_header sendiri. Karena itu setiap location di bawah mengulang
@@ -128,7 +128,7 @@ public enum DeployRecipes {
                 # atau GitLab, sehingga tidak memakai Content-Security-Policy situs.
                 # The content editor (Decap CMS) loads its script from unpkg.com and talks to GitHub
                 # or GitLab, so it goes without the site's Content-Security-Policy.
-                location /admin/ {
+                location \#(SiteAddress.admin) {
                     try_files $uri $uri/ =404;
                     add_header Cache-Control "no-cache" always;
             \#(admin)

@@ -40,8 +40,8 @@ public enum NewContent {
 
     /// An information page may not take the address of a section (`/berita/`, `/admin/`…).
     static func checkReserved(_ slug: String, kind: ContentKind) throws(AuthoringError) -> String {
-        guard kind == .page, SiteValidator.reservedSegments.contains(slug) else { return slug }
-        throw AuthoringError("the address /\(slug)/ belongs to a section of the site, so a page cannot use it",
+        guard kind == .page, SiteAddress.reservedSegments.contains(slug) else { return slug }
+        throw AuthoringError("the address \(SiteAddress.item(.page, slug: slug)) belongs to a section of the site, so a page cannot use it",
                              hint: "choose another file name with --slug, e.g. --slug tentang-\(slug)")
     }
 

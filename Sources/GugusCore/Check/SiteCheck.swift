@@ -11,6 +11,7 @@ public enum SiteCheck {
         public init(siteRoot: String, includeDrafts: Bool, now: CivilDate?) {
             build = BuildOptions(siteRoot: siteRoot, includeDrafts: includeDrafts, now: now)
             build.writesOutput = false
+            build.collectsReferences = true
         }
     }
 

@@ -17,26 +17,12 @@ public enum SiteChecker {
         var paths: Set<String> = []
         var ids: [String: Set<String>] = [:]
 
-        init(_ files: [OutputFile]) {
+        init(_ files: [OutputFile], references: [String: PageReferences]) {
             for file in files {
                 paths.insert("/" + file.path)
-                guard file.path.hasSuffix(".html"), case let .bytes(data) = file.content else { continue }
-                let url = URLManifest.url(ofOutputPath: file.path)
-                paths.insert(url)
-                ids[url] = Self.ids(in: String(decoding: data, as: UTF8.self))
+                if file.path.hasSuffix(".html") { paths.insert(URLManifest.url(ofOutputPath: file.path)) }
             }
-        }
-
-        static func ids(in html: String) -> Set<String> {
-            var found: Set<String> = []
-            var rest = html[...]
-            while let range = rest.range(of: " id=\"") {
-                let after = rest[range.upperBound...]
-                guard let end = after.firstIndex(of: "\"") else { break }
-                found.insert(HTMLText.decode(String(after[..<end])))
-                rest = after[end...]
-            }
-            return found
+            ids = references.mapValues(\.ids)
         }
 
         /// nil when the link works; otherwise what is wrong with it.
@@ -60,7 +46,7 @@ public enum SiteChecker {
     }
 
     public static func check(_ report: BuildReport, siteRoot: String) -> Outcome {
-        let index = OutputIndex(report.files)
+        let index = OutputIndex(report.files, references: report.references)
         var diagnostics: [Diagnostic] = []
         var external: [String: [SourceLocation]] = [:]
         var checked = 0
@@ -90,10 +76,9 @@ public enum SiteChecker {
         // Links the theme writes: reported once per address, at the template that holds it.
         let templates = Theme.sourceFiles(siteRoot: siteRoot)
         var reported: Set<String> = []
-        for file in report.files.sorted(by: { $0.path < $1.path }) {
-            guard file.path.hasSuffix(".html"), case let .bytes(data) = file.content else { continue }
+        for file in report.files.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".html") {
             let page = URLManifest.url(ofOutputPath: file.path)
-            for url in HTMLText.links(in: String(decoding: data, as: UTF8.self)) where url.hasPrefix("/") && !url.hasPrefix("//") {
+            for url in report.references[page]?.links ?? [] where url.hasPrefix("/") && !url.hasPrefix("//") {
                 checked += 1
                 guard !bodyURLs.contains(url), !reported.contains(url), let problem = index.problem(with: url, from: page) else { continue }
                 reported.insert(url)
@@ -106,57 +91,79 @@ public enum SiteChecker {
         return Outcome(diagnostics: diagnostics, pagesChecked: pages, linksChecked: checked, externalLinks: external)
     }
 
-    /// Where a template writes an address literally, as `templates/x.mustache:line:col`.
+    /// Where a template writes an address literally as the value of an `href` or `src`
+    /// (quoted either way or not at all), as `templates/x.mustache:line:col` of the address.
     static func templateLocation(of url: String, in templates: [String: Data]) -> SourceLocation? {
         for path in templates.keys.sorted() where path.hasSuffix(".mustache") {
             guard let data = templates[path] else { continue }
             let text = String(decoding: data, as: UTF8.self)
-            for needle in ["href=\"\(url)\"", "src=\"\(url)\""] {
-                guard let range = text.range(of: needle) else { continue }
+            var rest = text[...]
+            while let range = rest.range(of: url) {
+                rest = text[range.upperBound...]
+                guard isAttributeValue(text[..<range.lowerBound]) else { continue }
                 let before = text[..<range.lowerBound]
                 let line = before.filter { $0 == "\n" }.count + 1
                 let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
-                return SourceLocation(file: "templates/" + path, line: line, column: column + needle.prefix { $0 != "\"" }.count + 1)
+                return SourceLocation(file: "templates/" + path, line: line, column: column)
             }
         }
         return nil
+    }
+
+    /// Whether text ends as an `href` or `src` attribute's value begins: `href="`, `SRC='`, `href=`…
+    private static func isAttributeValue(_ before: Substring) -> Bool {
+        var rest = before
+        if rest.last == "\"" || rest.last == "'" { rest = rest.dropLast() }
+        while rest.last?.isWhitespace == true { rest = rest.dropLast() }
+        guard rest.last == "=" else { return false }
+        rest = rest.dropLast()
+        while rest.last?.isWhitespace == true { rest = rest.dropLast() }
+        let name = rest.reversed().prefix { $0.isLetter }.reversed().map { $0.lowercased() }.joined()
+        return name == "href" || name == "src"
     }
 }
 
 /// Small readings of generated HTML.
 enum HTMLText {
-    /// The values of every `href` and `src` attribute and every candidate of every `srcset`,
-    /// entities decoded.
-    static func links(in html: String) -> [String] {
-        var found: [String] = []
-        for attribute in [" href=\"", " src=\"", " srcset=\""] {
-            var rest = html[...]
-            while let range = rest.range(of: attribute) {
-                let after = rest[range.upperBound...]
-                guard let end = after.firstIndex(of: "\"") else { break }
-                let value = decode(String(after[..<end]))
-                if attribute == " srcset=\"" {
-                    found += candidates(ofSrcset: value)
-                } else {
-                    found.append(value)
-                }
-                rest = after[end...]
-            }
-        }
-        return found
-    }
-
     /// The addresses of a `srcset` (`a.webp 480w, b.webp 960w` → a.webp, b.webp).
     static func candidates(ofSrcset value: String) -> [String] {
         value.split(separator: ",").compactMap { candidate in
-            candidate.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init)
+            candidate.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first.map(String.init)
         }
     }
 
+    /// An attribute's value with its character references decoded (`&amp;`, `&quot;`,
+    /// `&#39;`, `&#x2F;`…; an unknown one stays as written).
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let after = rest[rest.index(after: ampersand)...]
+            if let semicolon = after.prefix(10).firstIndex(of: ";"), let character = character(named: after[..<semicolon]) {
+                result.append(character)
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result.append("&")
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    private static func character(named name: Substring) -> Character? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default:
+            guard name.hasPrefix("#") else { return nil }
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
     }
 }

@@ -39,9 +39,10 @@ public struct NetworkSource: Sendable, Hashable {
         switch kind {
         case .gugus:
             return [
-                RemoteFile(name: "situs.json", url: url + "/data/situs.json", optional: true),
-                RemoteFile(name: "regulasi.json", url: url + "/data/regulasi.json", optional: false),
-                RemoteFile(name: "kegiatan.json", url: url + "/data/kegiatan.json", optional: false),
+                // Another Gugus site publishes its open data where this one does.
+                RemoteFile(name: "situs.json", url: url + SiteAddress.siteProfile, optional: true),
+                RemoteFile(name: "regulasi.json", url: url + SiteAddress.decreesData, optional: false),
+                RemoteFile(name: "kegiatan.json", url: url + SiteAddress.eventsData, optional: false),
             ]
         case .jdih:
             return [RemoteFile(name: "regulasi.json", url: url, optional: false)]

@@ -3,10 +3,11 @@ import Foundation
 /// The dev server's rebuild after a change of front matter in existing content files.
 extension IncrementalBuilder {
     /// Reads only the changed files again, validates and resolves the site from what the last
-    /// build loaded, and renders the pages whose values changed: the edited items' pages,
-    /// the pages that link to them (titles, dates, decree numbers), the pages of decrees
-    /// whose status changed, the list pages whose entries changed, the home and search
-    /// pages and the feeds. The sitemap, open data, calendar and search index follow after
+    /// build loaded, and renders the pages whose values changed: the pages of every item
+    /// whose resolved value differs from the last build's (the edited items, and those that
+    /// link to them: titles, dates, decree numbers, status), the list pages whose entries
+    /// changed, the home and search pages and the feeds. Which pages depend on what is not
+    /// listed by hand: the values are compared whole. The sitemap, open data, calendar and search index follow after
     /// the page is shown (`finishDeferredWork`).
     ///
     /// nil when the change needs the full pipeline: a file that is new, removed or a
@@ -62,9 +63,11 @@ extension IncrementalBuilder {
         var builder = ready
         builder.searchTerms = searchTerms
         let oldSections = ContextBuilder.sections(of: old, format: builder.format)
-        // The entries that can show something new: the edited files', and those of decrees
-        // whose status changed (shown in the decree list). The others are kept as they were.
-        let affected = changed.union(Self.decreesWithNewStatus(old, site))
+        // The entries and pages that can show something new: those of every item whose
+        // resolved value changed (the edited files', and any whose links, dates or status
+        // changed with them: compared whole, so a new field cannot be missed). The others
+        // are kept as they were.
+        let affected = changed.union(Self.itemsWithNewValues(old, site))
         let keys = ListKeys(of: affected, in: [old, site])
         builder.entryHTML = Self.entryHTML(report.entryHTML, of: affected, keys: keys, before: old, sections: oldSections, builder: builder, theme: theme)
 
@@ -104,10 +107,28 @@ extension IncrementalBuilder {
         return old.tags.map(pages) == new.tags.map(pages) && old.regionListings.map(pages) == new.regionListings.map(pages)
     }
 
-    /// Decrees whose derived status changed (another decree now amends or revokes them).
-    static func decreesWithNewStatus(_ old: Site, _ new: Site) -> Set<String> {
-        let before = Dictionary(old.decrees.map { ($0.item.file, $0.status) }) { first, _ in first }
-        return Set(new.decrees.filter { before[$0.item.file] != $0.status }.map(\.item.file))
+    /// The files of the items whose resolved values differ between two resolutions of a site.
+    static func itemsWithNewValues(_ old: Site, _ new: Site) -> Set<String> {
+        func files<Item: ResolvedItem>(_ before: [Item], _ after: [Item]) -> [String] {
+            differing(before, after, changed: FewFiles([])).map { after[$0].item.file }
+        }
+        return Set(files(old.decrees, new.decrees) + files(old.events, new.events) + files(old.news, new.news)
+                   + files(old.pages, new.pages) + files(old.datasets, new.datasets))
+    }
+
+    /// The indices in `after` of the items that are edited (`changed`) or whose resolved
+    /// value differs from the same file's in `before` (or that `before` does not have).
+    static func differing<Item: ResolvedItem>(_ before: [Item], _ after: [Item], changed: FewFiles) -> [Int] {
+        // Most items keep their place; the others are found by file.
+        var previous: [String: Int]?
+        return after.indices.filter { index in
+            let name = after[index].item.file
+            if changed.contains(name) { return true }
+            if index < before.count && before[index].item.file == name { return before[index] != after[index] }
+            if previous == nil { previous = Dictionary(before.indices.map { (before[$0].item.file, $0) }) { first, _ in first } }
+            guard let earlier = previous?[name] else { return true }
+            return before[earlier] != after[index]
+        }
     }
 
     /// The list entries' HTML after `files` changed: their entries as they were are dropped,
@@ -145,28 +166,12 @@ extension IncrementalBuilder {
         var jobs: Set<SiteRenderer.Job> = [.home, .searchPage, .newsFeed, .eventFeed, .tagIndex, .regionIndex]
         let changed = FewFiles(changed)
         let affected = FewFiles(affected)
-        /// Items that were edited, or whose links to others (titles, dates, status) changed.
-        func differing<Item>(_ before: [Item], _ after: [Item], file: (Item) -> String, same: (Item, Item) -> Bool) -> [Int] {
-            // Most items keep their place; the others are found by file.
-            var previous: [String: Int]?
-            return after.indices.filter { index in
-                let name = file(after[index])
-                if changed.contains(name) { return true }
-                if index < before.count && file(before[index]) == name { return !same(before[index], after[index]) }
-                if previous == nil { previous = Dictionary(before.indices.map { (file(before[$0]), $0) }) { first, _ in first } }
-                guard let earlier = previous?[name] else { return true }
-                return !same(before[earlier], after[index])
-            }
-        }
-        jobs.formUnion(differing(old.news, new.news, file: \.item.file) { $0.events == $1.events && $0.decrees == $1.decrees }.map(SiteRenderer.Job.news))
-        for index in differing(old.events, new.events, file: \.item.file, same: { $0.decree == $1.decree && $0.news == $1.news }) {
+        jobs.formUnion(differing(old.news, new.news, changed: changed).map(SiteRenderer.Job.news))
+        for index in differing(old.events, new.events, changed: changed) {
             jobs.formUnion([.event(index), .eventCalendar(index)])
         }
-        jobs.formUnion(differing(old.decrees, new.decrees, file: \.item.file) { a, b in
-            a.status == b.status && a.amends == b.amends && a.amendedBy == b.amendedBy && a.revokes == b.revokes
-                && a.revokedBy == b.revokedBy && a.events == b.events && a.news == b.news && a.document == b.document
-        }.map(SiteRenderer.Job.decree))
-        jobs.formUnion(differing(old.pages, new.pages, file: \.item.file) { _, _ in true }.map(SiteRenderer.Job.page))
+        jobs.formUnion(differing(old.decrees, new.decrees, changed: changed).map(SiteRenderer.Job.decree))
+        jobs.formUnion(differing(old.pages, new.pages, changed: changed).map(SiteRenderer.Job.page))
 
         let perPage = new.config.perPage
         /// The pages of a list that can show other entries than before: from the first place
@@ -230,3 +235,15 @@ struct FewFiles {
         list.isEmpty ? set.contains(file) : list.contains(file)
     }
 }
+
+/// A published item after Resolve: what its page shows is its value (compared whole by the
+/// dev server's rebuild) and the site's settings.
+protocol ResolvedItem: Equatable {
+    var item: ContentItem { get }
+}
+
+extension ResolvedDecree: ResolvedItem {}
+extension ResolvedEvent: ResolvedItem {}
+extension ResolvedNews: ResolvedItem {}
+extension ResolvedPage: ResolvedItem {}
+extension ResolvedDataset: ResolvedItem {}

@@ -131,14 +131,14 @@ enum ImagePlanner {
             let w = min(target, baseWidth)
             let name = "\(stem)-\(w)w.\(tag).\(format.fileExtension)"
             return ImageVariant(width: w, height: heightAt(w), format: format,
-                                url: "/media/" + folder + name,
+                                url: SiteAddress.media(folder + name),
                                 cacheFolder: cacheFolder, cacheName: "\(w).\(format.fileExtension)")
         }
         var widths = ladder.reversed() as [Int]
         if widths.count < settings.widths.count { widths.append(baseWidth) }
         let formats = settings.formats(hasAlpha: header.hasAlpha)
         let candidates = formats.map { format in widths.map { variant($0, format) } }
-        let original = ImageVariant(width: baseWidth, height: baseHeight, format: raster.format, url: "/media/" + file.path,
+        let original = ImageVariant(width: baseWidth, height: baseHeight, format: raster.format, url: SiteAddress.media(file.path),
                                     cacheFolder: cacheFolder, cacheName: "\(baseWidth).\(raster.format.fileExtension)")
         let share = shared ? variant(ImageSettings.shareWidth, header.hasAlpha ? .png : .jpeg) : nil
         return ImagePlan(

@@ -13,8 +13,8 @@ enum ImageReferences {
             if case let .decree(fields) = item.details { add(fields.document) }
         }
         for body in bodies.values {
-            for use in body.links where use.url.hasPrefix("/media/") {
-                let path = use.url.dropFirst("/media/".count).prefix { $0 != "#" && $0 != "?" }
+            for use in body.links where use.url.hasPrefix(SiteAddress.mediaFolder) {
+                let path = use.url.dropFirst(SiteAddress.mediaFolder.count).prefix { $0 != "#" && $0 != "?" }
                 places[String(path), default: []].append(use.location)
             }
         }

@@ -12,7 +12,7 @@ extension Site {
     func sharedImage(of item: ContentItem) -> SharedImage? {
         guard let path = item.common.image.flatMap({ SitePath.mediaPath($0.value) }) else { return nil }
         guard let plan = library.plans[path] else {
-            return SharedImage(url: ImageMarkup.address("/media/" + path), type: StructuredData.mediaType(path))
+            return SharedImage(url: ImageMarkup.address(SiteAddress.media(path)), type: StructuredData.mediaType(path))
         }
         let variant = plan.share ?? plan.original
         return SharedImage(url: variant.address, width: variant.width, height: variant.height, type: variant.format.mimeType)

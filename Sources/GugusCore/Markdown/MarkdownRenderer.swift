@@ -226,11 +226,11 @@ private struct TreeRewriter {
                 return
             }
             if let problem = links.media.problems[mediaPath] {
-                cmark_node_set_url(node, "/media/" + mediaPath)  // (the file is used: not reported as unused too)
+                cmark_node_set_url(node, SiteAddress.media(mediaPath))  // (the file is used: not reported as unused too)
                 diagnostics.append(Diagnostic(at: location, "the image media/\(mediaPath) cannot be published: \(problem.message)", hint: problem.hint))
                 return
             }
-            resolved = "/media/" + mediaPath + target.fragment
+            resolved = SiteAddress.media(mediaPath) + target.fragment
             if isImage, let plan = links.media.plans[mediaPath] {
                 cmark_node_set_url(node, resolved)  // (the address `gugus check` follows)
                 replaceWithPicture(node, plan: plan)

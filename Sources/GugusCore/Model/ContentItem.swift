@@ -1,5 +1,5 @@
 /// Fields every content type has.
-public struct CommonFields: Sendable {
+public struct CommonFields: Sendable, Equatable {
     public var title: String
     public var slug: String
     public var draft: Bool
@@ -18,8 +18,8 @@ public struct CommonFields: Sendable {
 /// A value like any other, kept in one shared box: an item is copied into lists, lookups
 /// and every resolved page, and copying the box is one reference count where copying a
 /// dozen strings and arrays was a dozen. Changing a value puts the item in a box of its own.
-public struct ContentItem: Sendable {
-    struct Values: Sendable {
+public struct ContentItem: Sendable, Equatable {
+    struct Values: Sendable, Equatable {
         var kind: ContentKind
         /// Path relative to the site, e.g. `content/news/x.md`.
         var file: String
@@ -37,7 +37,7 @@ public struct ContentItem: Sendable {
         let address: String
         init(_ values: Values) {
             self.values = values
-            address = values.kind == .page ? "/\(values.common.slug)/" : "/\(values.kind.section)/\(values.common.slug)/"
+            address = SiteAddress.item(values.kind, slug: values.common.slug)
         }
     }
 
@@ -89,12 +89,17 @@ public struct ContentItem: Sendable {
         set { change { $0.frontMatterYAML = newValue } }
     }
 
-    public enum Details: Sendable {
+    public enum Details: Sendable, Equatable {
         case decree(DecreeFields)
         case event(EventFields)
         case news(NewsFields)
         case page(PageFields)
         case statistics(DatasetFields)
+    }
+
+    /// Equal when every value is (the same box is equal at once).
+    public static func == (lhs: ContentItem, rhs: ContentItem) -> Bool {
+        lhs.box === rhs.box || lhs.box.values == rhs.box.values
     }
 
     /// Its address on the site: `/berita/<slug>/`, or `/<slug>/` for an information page.
@@ -112,7 +117,7 @@ public struct DecreeMember: Sendable, Hashable {
     public var group: String?
 }
 
-public struct DecreeFields: Sendable {
+public struct DecreeFields: Sendable, Equatable {
     public var number: Located<String>
     public var kind: String
     public var issuer: String
@@ -129,7 +134,7 @@ public struct DecreeFields: Sendable {
     public var legalField: String? = nil
 }
 
-public struct EventFields: Sendable {
+public struct EventFields: Sendable, Equatable {
     public var kind: String
     public var start: LocalDateTime
     public var end: LocalDateTime?
@@ -149,7 +154,7 @@ public struct NewsSource: Sendable, Hashable {
     public var url: String?
 }
 
-public struct NewsFields: Sendable {
+public struct NewsFields: Sendable, Equatable {
     public var date: CivilDate
     public var author: String?
     public var events: [Located<String>]
@@ -157,11 +162,11 @@ public struct NewsFields: Sendable {
     public var source: NewsSource?
 }
 
-public struct PageFields: Sendable {
+public struct PageFields: Sendable, Equatable {
     public var menu: Int?
 }
 
-public struct DatasetFields: Sendable {
+public struct DatasetFields: Sendable, Equatable {
     public var table: DataTable
     /// The CSV file the rows came from, relative to the site, if any.
     public var dataFile: String?

@@ -7,7 +7,7 @@ public struct EntryLink: Sendable, Hashable {
 }
 
 /// A decree after Resolve: its derived status and the amendment chain both ways.
-public struct ResolvedDecree: Sendable {
+public struct ResolvedDecree: Sendable, Equatable {
     public enum Status: String, Sendable { case inForce = "in-force", amended, revoked }
     public var item: ContentItem
     public var fields: DecreeFields
@@ -22,7 +22,7 @@ public struct ResolvedDecree: Sendable {
     public var news: [EntryLink]
 }
 
-public struct ResolvedEvent: Sendable {
+public struct ResolvedEvent: Sendable, Equatable {
     public var item: ContentItem
     public var fields: EventFields
     public var url: String
@@ -30,7 +30,7 @@ public struct ResolvedEvent: Sendable {
     public var news: [EntryLink]
 }
 
-public struct ResolvedNews: Sendable {
+public struct ResolvedNews: Sendable, Equatable {
     public var item: ContentItem
     public var fields: NewsFields
     public var url: String
@@ -38,13 +38,13 @@ public struct ResolvedNews: Sendable {
     public var decrees: [EntryLink]
 }
 
-public struct ResolvedPage: Sendable {
+public struct ResolvedPage: Sendable, Equatable {
     public var item: ContentItem
     public var fields: PageFields
     public var url: String
 }
 
-public struct ResolvedDataset: Sendable {
+public struct ResolvedDataset: Sendable, Equatable {
     public var item: ContentItem
     public var fields: DatasetFields
     public var url: String

@@ -55,20 +55,9 @@ public struct Network: Sendable {
     /// Upcoming events of every member, soonest first.
     public var events: [Event]
 
-    public static let url = "/jaringan/"
-    public static let decreesURL = "/jaringan/regulasi/"
-    public static let eventsURL = "/jaringan/kegiatan/"
-    public static let calendarPath = "/jaringan/kalender.ics"
-    public static let feedPath = "/jaringan/feed.xml"
-    public static let decreesDataPath = "/data/jaringan/regulasi.json"
-    public static let eventsDataPath = "/data/jaringan/kegiatan.json"
+    // The network's pages and files are at `SiteAddress.network…`.
     /// Events on each page of `/jaringan/kegiatan/`.
     public static let eventsPerPage = 50
-
-    /// `/jaringan/regulasi/64/`; `id` for the national level, `lainnya` when unknown.
-    static func provinceURL(_ code: String) -> String {
-        decreesURL + (code.isEmpty ? "lainnya" : Slug.make(from: code)) + "/"
-    }
 
     /// The province part of a Kemendagri code: `64` of `64.08`.
     static func provinceCode(of region: String) -> String {

@@ -10,7 +10,7 @@ enum NetworkResolver {
         // This site first.
         let ownRegion = config.organization?.region?.value
         var members = [Network.Member(
-            name: "", title: config.organization?.name ?? config.title, url: base + "/", regionCode: ownRegion,
+            name: "", title: config.organization?.name ?? config.title, url: base + SiteAddress.home, regionCode: ownRegion,
             regionName: ownRegion.flatMap { site.region($0)?.name },
             hotlines: (config.hotlines.isEmpty ? [SiteConfig.defaultHotline] : config.hotlines).map {
                 RemoteSite.Hotline(name: $0.name, phone: $0.phone, whatsapp: $0.whatsapp, url: $0.url, hours: $0.hours)
@@ -141,7 +141,7 @@ enum NetworkResolver {
         func order(_ code: String) -> (Int, String) { (code == "ID" ? 0 : code.isEmpty ? 2 : 1, code) }
         return byProvince.keys.sorted { order($0) < order($1) }.map { code in
             let areas = (byProvince[code] ?? []).sorted { ($0.code == code ? 0 : 1, $0.code) < ($1.code == code ? 0 : 1, $1.code) }
-            return Network.Province(code: code, name: code == "ID" || code.isEmpty ? nil : name(code), areas: areas, url: Network.provinceURL(code))
+            return Network.Province(code: code, name: code == "ID" || code.isEmpty ? nil : name(code), areas: areas, url: SiteAddress.networkProvince(code))
         }
     }
 }

@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var injectedScript: String?
     /// False for `gugus check`: everything is rendered and checked, nothing is written.
     public var writesOutput = true
+    /// Read each page's ids and links as it is rendered (`gugus check`; `BuildReport.references`).
+    public var collectsReferences = false
     /// False for previews (`gugus serve`): published addresses are checked, not recorded.
     public var recordsURLs = true
     /// Writes `.gz` and `.br` beside the text files (`Precompression`); the dev server,

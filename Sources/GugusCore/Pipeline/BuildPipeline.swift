@@ -11,6 +11,9 @@ public struct BuildReport: Sendable {
     public var site: Site
     /// What was rendered, kept only when nothing is written (`gugus check`).
     public var files: [OutputFile] = []
+    /// Each page's ids and links by its address, read as it was rendered (only when nothing
+    /// is written and `collectsReferences` asked for them).
+    public var references: [String: PageReferences] = [:]
     /// The rendered Markdown bodies by content file, and the theme (for incremental rebuilds).
     public var bodies: [String: RenderedMarkdown] = [:]
     public var theme: Theme?
@@ -72,7 +75,8 @@ public enum BuildPipeline {
         announce(3)
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
-        let rendered: (files: [OutputFile], entryHTML: [ListedEntry: String]) = log.hasErrors ? ([], [:]) : SiteRenderer.render(site, theme: theme, bodies: bodies, searchTerms: options.searchTerms)
+        let rendered = log.hasErrors ? SiteRenderer.Rendered() : SiteRenderer.render(
+            site, theme: theme, bodies: bodies, searchTerms: options.searchTerms, collectingReferences: options.collectsReferences)
         var files = rendered.files
         let imageReferences = ImageReferences.collect(loaded, bodies: bodies)
         log.append(contentsOf: ImageReferences.unusedProblems(site.library, references: imageReferences))
@@ -96,7 +100,7 @@ public enum BuildPipeline {
         ]
         guard options.writesOutput else {
             return .success(BuildReport(pagesPerKind: counts, filesWritten: 0, phases: phases, warnings: log.warnings,
-                                        output: options.output, site: site, files: files, bodies: bodies))
+                                        output: options.output, site: site, files: files, references: rendered.references, bodies: bodies))
         }
         announce(4)
         let images = ImageProcessor.run(

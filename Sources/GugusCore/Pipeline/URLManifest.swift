@@ -55,10 +55,12 @@ public enum URLManifest {
     /// the theme's assets, pagination (it shifts as content grows) or working files (the
     /// search index's shards, renumbered as the site grows).
     static func isPermanent(_ url: String) -> Bool {
-        if url.hasPrefix("/assets/") || url.hasPrefix("/admin/") || url.hasPrefix("/search-index/") || ByteSearch.contains(url, "/page/") {
+        if url.hasPrefix(SiteAddress.assetsFolder) || url.hasPrefix(SiteAddress.admin) || url.hasPrefix(SiteAddress.searchIndexFolder)
+            || SiteAddress.isPagination(url)
+        {
             return false
         }
-        return !["/404.html", "/search-index.json", "/robots.txt"].contains(url)
+        return ![SiteAddress.notFound, SiteAddress.searchIndex, SiteAddress.robots].contains(url)
     }
 
     /// Errors for every recorded address that this build would no longer publish.

@@ -21,7 +21,7 @@ enum AssetFingerprints {
 
     /// `/assets/PATH` → `/assets/HASHED` for every asset.
     static func addresses(of assets: [(path: String, data: Data)]) -> [String: String] {
-        Dictionary(assets.map { ("/assets/" + $0.path, "/assets/" + hashedPath($0.path, data: $0.data)) }) { first, _ in first }
+        Dictionary(assets.map { (SiteAddress.asset($0.path), SiteAddress.asset(hashedPath($0.path, data: $0.data))) }) { first, _ in first }
     }
 
     /// The bytes a path of an address may hold (the rest ends it).
@@ -38,7 +38,7 @@ enum AssetFingerprints {
     /// hashed name (`/assets/style.css.map` is another path and stays).
     static func rewriting(_ addresses: [String: String], in source: String) -> String {
         guard !addresses.isEmpty else { return source }
-        let marker = Array("/assets/".utf8)
+        let marker = Array(SiteAddress.assetsFolder.utf8)
         var source = source
         return source.withUTF8 { bytes in
             var output: [UInt8] = []

@@ -101,7 +101,7 @@ struct ContextBuilder: Sendable {
             "security": Self.security,
             "page": Self.compact([
                 "title": title, "url": url, "canonical": base + url, "kind": kind,
-                "description": description, "isHome": url == "/", "isSearch": url == "/cari/",
+                "description": description, "isHome": url == SiteAddress.home, "isSearch": url == SiteAddress.search,
                 "ogType": sharing.type, "ogLocale": site.config.language == "en" ? "en_US" : "id_ID",
                 "image": sharing.image.map { base + $0.url }, "imageAlt": sharing.imageAlt,
                 "imageWidth": sharing.image?.width.map(String.init), "imageHeight": sharing.image?.height.map(String.init),
@@ -201,12 +201,12 @@ struct ContextBuilder: Sendable {
             "updated": item.common.updated.map(format.date), "updatedISO": item.common.updated?.description,
             "body": body(of: item)?.html,
             "tagList": item.common.tags.isEmpty ? nil : ["items": item.common.tags.map { tag -> Context in
-                ["name": tag.value, "url": "/tag/\(Slug.make(from: tag.value))/"]
+                ["name": tag.value, "url": SiteAddress.tag(Slug.make(from: tag.value))]
             }] as Context,
-            "region": region.map { ["name": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as Context },
+            "region": region.map { ["name": $0.name, "url": SiteAddress.region($0.urlSegment)] as Context },
             "image": item.common.image.flatMap { SitePath.mediaPath($0.value) }.map { path -> Context in
                 let alt = item.common.imageAlt ?? ""
-                return site.library.plans[path].map { ImageMarkup.values($0, alt: alt) } ?? ["src": "/media/" + path, "alt": alt]
+                return site.library.plans[path].map { ImageMarkup.values($0, alt: alt) } ?? ["src": SiteAddress.media(path), "alt": alt]
             },
         ])
     }

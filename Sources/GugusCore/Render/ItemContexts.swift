@@ -29,7 +29,7 @@ extension ContextBuilder {
             "participantList": fields.participants.isEmpty ? nil : ["items": fields.participants] as Context,
             "speakerList": fields.speakers.isEmpty ? nil : ["items": fields.speakers] as Context,
             "decree": event.decree.map(link), "news": links(event.news),
-            "icsURL": ICalendar.eventPath(event),
+            "icsURL": SiteAddress.calendar(ofEvent: event.item.slug),
         ])) { _, new in new }
         let description = summary(of: event.item)
         return page(title: event.item.title, url: event.url, description: description, kind: "event", extra: ["event": values],
@@ -64,7 +64,7 @@ extension ContextBuilder {
             "membersHaveNames": fields.members.contains { $0.name != nil },
             "membersHaveAgencies": fields.members.contains { $0.agency != nil },
             "document": decree.document.map { file -> Context in
-                ["url": "/media/" + file.path, "size": format.size(file.size),
+                ["url": SiteAddress.media(file.path), "size": format.size(file.size),
                  "type": (file.path as NSString).pathExtension.uppercased()]
             },
             "events": links(decree.events), "news": links(decree.news),

@@ -5,7 +5,7 @@ extension ContextBuilder {
         var total: Int
         var baseURL: String
 
-        func url(of page: Int) -> String { page == 1 ? baseURL : "\(baseURL)page/\(page)/" }
+        func url(of page: Int) -> String { SiteAddress.page(page, of: baseURL) }
         var url: String { url(of: number) }
     }
 
@@ -86,7 +86,7 @@ extension ContextBuilder {
             }.first,
             "pages": site.pages.filter { $0.fields.menu != nil }.map { ["title": $0.item.title, "url": $0.url] as Context },
         ])
-        return page(title: site.config.title, url: "/", description: site.config.tagline, kind: "home", extra: ["home": values])
+        return page(title: site.config.title, url: SiteAddress.home, description: site.config.tagline, kind: "home", extra: ["home": values])
     }
 
     /// The latest value of each dataset's first series.

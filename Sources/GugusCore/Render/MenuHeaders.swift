@@ -8,9 +8,9 @@ struct MenuState: Hashable, Sendable {
     var isSearch: Bool
 
     init(menu: [SiteConfig.MenuEntry], url: String) {
-        current = menu.map { $0.url == url || ($0.url != "/" && url.hasPrefix($0.url)) }
-        isHome = url == "/"
-        isSearch = url == "/cari/"
+        current = menu.map { $0.url == url || ($0.url != SiteAddress.home && url.hasPrefix($0.url)) }
+        isHome = url == SiteAddress.home
+        isSearch = url == SiteAddress.search
     }
 }
 

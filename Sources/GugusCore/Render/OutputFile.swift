@@ -36,9 +36,22 @@ public struct OutputFile: Sendable {
         self.content = .copy(from: source)
     }
 
+    /// A file published at `url`, a site path (`SiteAddress.newsFeed`).
+    init(url: String, text: String) {
+        self.init(path: Self.path(of: url), text: text)
+    }
+
+    init(url: String, data: Data) {
+        self.init(path: Self.path(of: url), data: data)
+    }
+
+    init(url: String, copyFrom source: String) {
+        self.init(path: Self.path(of: url), copyFrom: source)
+    }
+
     /// A file of the image cache published at `url` (a site path, `/media/…`).
     init(url: String, cached source: String, permanent: Bool) {
-        self.path = String(url.dropFirst())
+        self.path = Self.path(of: url)
         self.content = .link(from: source)
         self.isPermanent = permanent
     }
@@ -47,6 +60,11 @@ public struct OutputFile: Sendable {
     init(path: String, compressing source: Data, as format: Precompression.Format) {
         self.path = path
         self.content = .compressed(source: source, format: format)
+    }
+
+    /// The output path of a file's address: `/feed.xml` → `feed.xml`.
+    static func path(of url: String) -> String {
+        String(url.dropFirst())
     }
 
     /// The output path of a page URL: `/berita/x/` → `berita/x/index.html`.

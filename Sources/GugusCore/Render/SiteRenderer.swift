@@ -81,7 +81,7 @@ enum SiteRenderer {
                          "site.year": String(site.now.year), "security.csp": SecurityPolicy.contentSecurityPolicy].merging(config.tagline.map { ["site.tagline": $0] } ?? [:]) { a, _ in a }
         let theme = specialized ?? theme.specialized(for: strings, constants: constants)
         var builder = ContextBuilder(site: site, format: Formatter(strings: strings), bodies: bodies)
-        let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "chrome", extra: [:])
+        let shared = builder.page(title: site.config.title, url: SiteAddress.home, description: nil, kind: "chrome", extra: [:])
         builder.chrome = ["hotlineBar": theme.render(shared, template: "hotline-bar"), "footer": theme.render(shared, template: "footer")]
         let values = builder
         builder.headers = MenuHeaders { state in theme.render(values.headerValues(state), template: "site-header") }
@@ -109,7 +109,7 @@ enum SiteRenderer {
         let groupSize = 256
         let groups = stride(from: 0, to: entries.count, by: groupSize).map { entries[$0..<min($0 + groupSize, entries.count)] }
         let rendered = ParallelMap.map(groups) { group in
-            let shared = builder.page(title: site.config.title, url: "/", description: nil, kind: "entry", extra: [:])
+            let shared = builder.page(title: site.config.title, url: SiteAddress.home, description: nil, kind: "entry", extra: [:])
             return group.map { entry in
                 (entry, theme.render(shared.merging(builder.entryFields(entry)) { _, own in own }, template: "entry"))
             }
@@ -117,24 +117,43 @@ enum SiteRenderer {
         return Dictionary(rendered.flatMap { $0 }) { first, _ in first }
     }
 
-    /// Every file of the site, and the list entries' HTML (kept for the dev server's rebuilds).
+    /// What rendering the whole site gives.
+    struct Rendered {
+        var files: [OutputFile] = []
+        /// The list entries' HTML (kept for the dev server's rebuilds).
+        var entryHTML: [ListedEntry: String] = [:]
+        /// Each page's ids and links by its address, read as it was rendered (`gugus check`).
+        var references: [String: PageReferences] = [:]
+    }
+
+    /// Every file of the site. `collectingReferences`: each page's ids and links too.
     static func render(
-        _ site: Site, theme original: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil
-    ) -> (files: [OutputFile], entryHTML: [ListedEntry: String]) {
+        _ site: Site, theme original: Theme, bodies: [String: RenderedMarkdown], searchTerms: SearchTermCache? = nil,
+        collectingReferences: Bool = false
+    ) -> Rendered {
         let (ready, theme) = prepare(site, theme: original, bodies: bodies)
         var prepared = ready
         prepared.searchTerms = searchTerms
         prepared.entryHTML = renderEntries(site, builder: prepared, theme: theme)
         let builder = prepared
-        var files = ParallelMap.map(jobs(for: site)) { job in render(job, builder: builder, theme: theme) }.flatMap { $0 }
+        let pages = ParallelMap.map(jobs(for: site)) { job -> ([OutputFile], [(String, PageReferences)]) in
+            let files = render(job, builder: builder, theme: theme)
+            guard collectingReferences else { return (files, []) }
+            return (files, files.compactMap { file in
+                guard file.path.hasSuffix(".html"), case let .bytes(data) = file.content else { return nil }
+                return (URLManifest.url(ofOutputPath: file.path), PageReferences(html: data))
+            })
+        }
+        var files = pages.flatMap(\.0)
+        let references = Dictionary(pages.flatMap(\.1)) { first, _ in first }
         // Each asset under its own name and its content-hashed one (which pages use).
         files += theme.assets.flatMap { asset in
-            [OutputFile(path: "assets/" + asset.path, data: asset.data),
-             OutputFile(path: "assets/" + AssetFingerprints.hashedPath(asset.path, data: asset.data), data: asset.data)]
+            [OutputFile(url: SiteAddress.asset(asset.path), data: asset.data),
+             OutputFile(url: SiteAddress.asset(AssetFingerprints.hashedPath(asset.path, data: asset.data)), data: asset.data)]
         }
         files += mediaFiles(site)
         files += DecapCMS.files(for: site)
-        return (files, builder.entryHTML)
+        return Rendered(files: files, entryHTML: builder.entryHTML, references: references)
     }
 
     /// The media of the site: other files as they are, rasters as their plans say (a stripped
@@ -145,7 +164,7 @@ enum SiteRenderer {
         var published: Set<String> = []
         for file in site.media where only?.contains(file.path) ?? true {
             guard file.raster != nil else {
-                files.append(OutputFile(path: "media/" + file.path, copyFrom: file.absolutePath))
+                files.append(OutputFile(url: SiteAddress.media(file.path), copyFrom: file.absolutePath))
                 continue
             }
             // A raster that cannot be published stopped the build before Write.
@@ -166,10 +185,10 @@ enum SiteRenderer {
         }
         switch job {
         case .home:
-            return [html("/", "home", builder.home())]
+            return [html(SiteAddress.home, "home", builder.home())]
         case .notFound:
-            let context = builder.page(title: format.text("not_found_title"), url: "/404.html", description: nil, kind: "404", extra: [:])
-            return [html("/404.html", "404", context)]
+            let context = builder.page(title: format.text("not_found_title"), url: SiteAddress.notFound, description: nil, kind: "404", extra: [:])
+            return [html(SiteAddress.notFound, "404", context)]
         case let .news(index):
             return [html(site.news[index].url, "news", builder.news(site.news[index]))]
         case let .event(index):
@@ -182,13 +201,13 @@ enum SiteRenderer {
             let dataset = site.datasets[index]
             return [
                 html(dataset.url, "dataset", builder.dataset(dataset)),
-                OutputFile(path: String(dataset.csvURL.dropFirst()), text: DataExport.csv(dataset.fields.table)),
-                OutputFile(path: String(dataset.jsonURL.dropFirst()), data: DataExport.json(dataset, site: site)),
+                OutputFile(url: dataset.csvURL, text: DataExport.csv(dataset.fields.table)),
+                OutputFile(url: dataset.jsonURL, data: DataExport.json(dataset, site: site)),
             ]
         case let .section(kind, number):
             let entries = builder.sections[kind] ?? []
             let pagination = ContextBuilder.Pagination(
-                number: number, total: ContextBuilder.pageCount(entries.count, perPage: site.config.perPage), baseURL: "/\(kind.section)/")
+                number: number, total: ContextBuilder.pageCount(entries.count, perPage: site.config.perPage), baseURL: SiteAddress.section(kind))
             let context = builder.list(
                 heading: format.text("section_" + kind.rawValue), intro: format.strings["section_" + kind.rawValue + "_intro"],
                 entries: entries, pagination: pagination, kind: "section")
@@ -204,8 +223,8 @@ enum SiteRenderer {
             let pagination = ContextBuilder.Pagination(
                 number: number, total: ContextBuilder.pageCount(listing.entries.count, perPage: site.config.perPage), baseURL: listing.url)
             let region = site.region(listing.key)
-            let children = site.regions.filter { $0.parent == listing.key }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as ContextBuilder.Context }
-            let parent = region?.parent.flatMap { site.region($0) }.map { ["title": $0.name, "url": "/wilayah/\($0.urlSegment)/"] as ContextBuilder.Context }
+            let children = site.regions.filter { $0.parent == listing.key }.map { ["title": $0.name, "url": SiteAddress.region($0.urlSegment)] as ContextBuilder.Context }
+            let parent = region?.parent.flatMap { site.region($0) }.map { ["title": $0.name, "url": SiteAddress.region($0.urlSegment)] as ContextBuilder.Context }
             let extra = ContextBuilder.compact([
                 "childList": children.isEmpty ? nil : ["items": children] as ContextBuilder.Context, "parent": parent,
                 "level": region.map { format.text("region_level_" + $0.level.rawValue) }, "code": listing.key,
@@ -214,17 +233,17 @@ enum SiteRenderer {
                 heading: listing.title, intro: nil, entries: listing.entries, pagination: pagination, kind: "region", extra: extra))]
         case .tagIndex:
             let links = site.tags.map { ["title": $0.title, "url": $0.url, "count": String($0.entries.count)] as ContextBuilder.Context }
-            let context = builder.page(title: format.text("tags_heading"), url: "/tag/", description: nil, kind: "index",
+            let context = builder.page(title: format.text("tags_heading"), url: SiteAddress.tags, description: nil, kind: "index",
                                        extra: ["index": ["heading": format.text("tags_heading"), "links": links]])
-            return [html("/tag/", "listing", context)]
+            return [html(SiteAddress.tags, "listing", context)]
         case .regionIndex:
             let links = site.regionListings.map { listing -> ContextBuilder.Context in
                 let level = site.region(listing.key).map { format.text("region_level_" + $0.level.rawValue) } ?? ""
                 return ["title": listing.title, "url": listing.url, "count": String(listing.entries.count), "detail": level]
             }
-            let context = builder.page(title: format.text("regions_heading"), url: "/wilayah/", description: nil, kind: "index",
+            let context = builder.page(title: format.text("regions_heading"), url: SiteAddress.regions, description: nil, kind: "index",
                                        extra: ["index": ["heading": format.text("regions_heading"), "links": links]])
-            return [html("/wilayah/", "listing", context)]
+            return [html(SiteAddress.regions, "listing", context)]
         case let .alias(index):
             let alias = site.aliases[index]
             // The page's canonical link names the new address.
@@ -232,25 +251,25 @@ enum SiteRenderer {
                                        extra: ["alias": ["target": alias.to, "canonical": site.config.baseURL + alias.to, "title": alias.title]])
             return [html(alias.from, "alias", context)]
         case .newsFeed:
-            return [OutputFile(path: "feed.xml", text: AtomFeed.xml(AtomFeed.news(site, builder: builder), site: site))]
+            return [OutputFile(url: SiteAddress.newsFeed, text: AtomFeed.xml(AtomFeed.news(site, builder: builder), site: site))]
         case .eventFeed:
-            return [OutputFile(path: "kegiatan/feed.xml", text: AtomFeed.xml(AtomFeed.events(site, builder: builder), site: site))]
+            return [OutputFile(url: SiteAddress.eventFeed, text: AtomFeed.xml(AtomFeed.events(site, builder: builder), site: site))]
         case .calendar:
             let name = site.config.title + " · " + format.text("section_event")
-            return [OutputFile(path: "kegiatan/kalender.ics", text: ICalendar.calendar(site.events, name: name, site: site))]
+            return [OutputFile(url: SiteAddress.calendar, text: ICalendar.calendar(site.events, name: name, site: site))]
         case let .eventCalendar(index):
             let event = site.events[index]
-            return [OutputFile(path: String(ICalendar.eventPath(event).dropFirst()), text: ICalendar.calendar([event], name: event.item.title, site: site))]
+            return [OutputFile(url: SiteAddress.calendar(ofEvent: event.item.slug), text: ICalendar.calendar([event], name: event.item.title, site: site))]
         case .sitemap:
-            return Sitemap.files(site) + [OutputFile(path: "robots.txt", text: Sitemap.robots(site))]
+            return Sitemap.files(site) + [OutputFile(url: SiteAddress.robots, text: Sitemap.robots(site))]
         case .openData:
             return OpenData.files(site)
         case .dataPage:
-            return [html("/data/", "data", builder.dataPage())]
+            return [html(SiteAddress.data, "data", builder.dataPage())]
         case .searchIndex:
             return SearchIndex.files(site, builder: builder)
         case .searchPage:
-            return [html("/cari/", "search", builder.searchPage())]
+            return [html(SiteAddress.search, "search", builder.searchPage())]
         case let .gone(index):
             let gone = site.gone[index]
             let context = builder.page(title: format.text("gone_title"), url: gone.url, description: nil, kind: "gone",
@@ -258,17 +277,17 @@ enum SiteRenderer {
             return [html(gone.url, "gone", context)]
         case .networkDirectory:
             guard let network = site.network else { return [] }
-            return [html(Network.url, "network", builder.networkDirectory(network))]
+            return [html(SiteAddress.network, "network", builder.networkDirectory(network))]
         case .networkDecreeIndex:
             guard let network = site.network else { return [] }
-            return [html(Network.decreesURL, "network", builder.networkDecreeIndex(network))]
+            return [html(SiteAddress.networkDecrees, "network", builder.networkDecreeIndex(network))]
         case let .networkProvince(index):
             guard let network = site.network else { return [] }
             return [html(network.provinces[index].url, "network", builder.networkProvince(network, index, render: theme.render))]
         case let .networkEvents(number):
             guard let network = site.network else { return [] }
             let context = builder.networkEvents(network, page: number, render: theme.render)
-            return [html(ContextBuilder.Pagination(number: number, total: number, baseURL: Network.eventsURL).url, "network", context)]
+            return [html(SiteAddress.page(number, of: SiteAddress.networkEvents), "network", context)]
         case let .networkFile(file):
             guard let network = site.network else { return [] }
             return [NetworkFiles.file(file, network: network, site: site, builder: builder)]

@@ -55,8 +55,9 @@ extension ContextBuilder {
         let sources: [Context] = (report.decrees.map { ($0.item.title, $0.url) } + report.events.map { ($0.item.title, $0.url) }
             + report.news.map { ($0.item.title, $0.url) } + report.datasets.map { ($0.item.title, $0.url) })
             .map { ["title": $0.0, "url": absolute($0.1)] }
-        let mainPages = [(config.title, "/"), (format.text("section_decree"), "/regulasi/"), (format.text("section_event"), "/kegiatan/"),
-                         (format.text("section_news"), "/berita/"), (format.text("section_statistics"), "/statistik/")]
+        let mainPages = [(config.title, SiteAddress.home)] + [ContentKind.decree, .event, .news, .statistics].map {
+            (format.text("section_" + $0.rawValue), SiteAddress.section($0))
+        }
         let codes = mainPages.compactMap { name, url -> Context? in
             QRCode.svg(absolute(url), label: format.text("report_qr_label").replacingOccurrences(of: "{url}", with: absolute(url)))
                 .map { ["title": name, "url": absolute(url), "qr": $0] }

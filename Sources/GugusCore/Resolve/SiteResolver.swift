@@ -104,8 +104,8 @@ enum SiteResolver {
             case let .page(fields):
                 site.pages.append(ResolvedPage(item: item, fields: fields, url: itemURL))
             case let .statistics(fields):
-                let base = String(itemURL.dropLast())
-                site.datasets.append(ResolvedDataset(item: item, fields: fields, url: itemURL, csvURL: base + ".csv", jsonURL: base + ".json"))
+                site.datasets.append(ResolvedDataset(item: item, fields: fields, url: itemURL, csvURL: SiteAddress.datasetCSV(item.slug),
+                                                     jsonURL: SiteAddress.datasetJSON(item.slug)))
             }
         }
 
@@ -217,7 +217,7 @@ enum SiteResolver {
                     } else {
                         position = listings.count
                         byKey[key] = position
-                        listings.append(Listing(key: key, title: tag.value, url: "/tag/\(key)/", entries: []))
+                        listings.append(Listing(key: key, title: tag.value, url: SiteAddress.tag(key), entries: []))
                     }
                     bySpelling[tag.value] = position
                 }
@@ -262,7 +262,7 @@ enum SiteResolver {
             if let code = region { byRegion[code, default: []].append(entry) }
         }
         return regions.map { region in
-            Listing(key: region.code, title: region.name, url: "/wilayah/\(region.urlSegment)/", entries: byRegion[region.code] ?? [])
+            Listing(key: region.code, title: region.name, url: SiteAddress.region(region.urlSegment), entries: byRegion[region.code] ?? [])
         }
     }
 
@@ -280,7 +280,7 @@ enum SiteResolver {
                     continue
                 }
                 if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
-                if taken.contains(path) || path == "/" {
+                if taken.contains(path) || path == SiteAddress.home {
                     diagnostics.error(alias.location, "the alias \(path) is the address of another page",
                                       hint: "an alias is an old address that no page uses any more; remove it")
                     continue
@@ -290,7 +290,7 @@ enum SiteResolver {
                                       hint: "an old address can lead to one page only; remove one of the two")
                     continue
                 }
-                aliases[path] = (permalinks[item.file] ?? "/", item.title, alias.location)
+                aliases[path] = (permalinks[item.file] ?? SiteAddress.home, item.title, alias.location)
             }
         }
         return aliases.keys.sorted().compactMap { key in aliases[key].map { (key, $0.to, $0.title) } }

@@ -77,7 +77,7 @@ public enum FuzzEntryPoints {
         let body = FrontMatter(yaml: "", yamlFirstLine: 2, body: text, bodyFirstLine: 3)
         guard ContentLoader.checkBodyLimits(body, path: "content/news/fuzz.md") == nil else { return }
         let links = LinkContext(file: "content/news/fuzz.md", bodyFirstLine: 3,
-                                permalinks: ["content/news/a.md": "/berita/a/", "content/pages/b.md": "/b/"],
+                                permalinks: ["content/news/a.md": SiteAddress.item(.news, slug: "a"), "content/pages/b.md": SiteAddress.item(.page, slug: "b")],
                                 media: fuzzMedia, unpublished: ["content/news/draf.md"])
         let rendered = MarkdownRenderer.render(text, links: links)
         precondition(!rendered.html.lowercased().contains("<script"), "a script tag came through")

@@ -11,11 +11,6 @@ struct ContentIndex: Sendable {
 /// Validate: every reference resolves, slugs, numbers and URLs are unique, no decree amends
 /// or revokes itself (directly or through a cycle). All problems are reported at once.
 enum SiteValidator {
-    /// URL segments owned by Gugus: an information page may not take them.
-    static let reservedSegments: Set<String> = [
-        "berita", "kegiatan", "regulasi", "statistik", "wilayah", "tag", "cari", "data", "media", "page", "assets", "admin", "404",
-    ]
-
     static func validate(_ site: LoadedSite, diagnostics: inout DiagnosticLog) -> ContentIndex {
         let index = self.index(site, diagnostics: &diagnostics)
         checkReferences(site, index: index, diagnostics: &diagnostics)
@@ -44,8 +39,8 @@ enum SiteValidator {
             } else {
                 slugOwners[key] = item.file
             }
-            if item.kind == .page && reservedSegments.contains(item.slug) {
-                diagnostics.error(item.fileLocation, "the address /\(item.slug)/ is reserved for a section of the site",
+            if item.kind == .page && SiteAddress.reservedSegments.contains(item.slug) {
+                diagnostics.error(item.fileLocation, "the address \(SiteAddress.item(.page, slug: item.slug)) is reserved for a section of the site",
                                   hint: "rename the file or set `slug:` to something else, e.g. `slug: tentang-\(item.slug)`")
             }
             switch item.details {

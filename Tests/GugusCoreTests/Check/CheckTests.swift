@@ -7,6 +7,7 @@ import Testing
     func check(_ site: TestSite) throws -> SiteChecker.Outcome {
         var options = BuildOptions(siteRoot: site.root, now: CivilDate(iso: "2024-08-01"))
         options.writesOutput = false
+        options.collectsReferences = true
         guard case let .success(report) = BuildPipeline.run(options) else {
             Issue.record("the site should build")
             throw CancellationError()
@@ -47,6 +48,37 @@ import Testing
         let lines = try check(site).diagnostics.map(\.description)
         #expect(lines == lines.filter { $0.hasPrefix("templates/partials/footer.mustache:2:12: error: the link /tentang-kami/ leads to /tentang-kami/") }, "\(lines)")
         #expect(lines.count == 1, "reported once, not once per page")
+    }
+
+    /// A theme may quote attributes with `'` or not at all and write them in capitals: the
+    /// check reads the pages as a browser does. (Searching the HTML for ` id="` and
+    /// ` href="` missed these.)
+    @Test func readsEveryWayATemplateWritesIdsAndLinks() throws {
+        let site = try TestSite(files: [
+            "content/news/a.md": "---\ntitle: Berita\ndate: 2024-07-01\n---\nLihat [bagian tema](#bagian-tema) dan [jangkar](#jangkar-lama).\n",
+        ])
+        try site.write("templates/partials/footer.mustache", """
+            <footer>
+              <p ID='bagian-tema'>Tema</p> <a name=jangkar-lama></a>
+              <a href=/tidak-ada/>x</a> <A HREF = '/juga-tidak/'>y</A> <a href="/berita/">Berita</a>
+              <!-- <a href="/dalam-komentar/">z</a> -->
+              <script>var html = '<a href="/dalam-skrip/">';</script>
+            </footer>
+
+            """)
+        let lines = try check(site).diagnostics.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("templates/partials/footer.mustache:3:11: error: the link /tidak-ada/ leads to /tidak-ada/") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("templates/partials/footer.mustache:3:40: error: the link /juga-tidak/ leads to /juga-tidak/") }, "\(lines)")
+        #expect(lines.count == 2, "the anchors are found, and comments and scripts hold no links: \(lines)")
+    }
+
+    @Test func pageReferencesAreReadAsAnHTMLTokenizerReadsThem() {
+        let page = PageReferences(html: """
+            <!DOCTYPE html><title>a <a href="/bukan/"></title><img SRC=/media/a.jpg srcset="/media/a-480.webp 480w,/media/a-960.webp 960w" alt=''>
+            <a href="/x/?a=1&amp;b=2" href="/kedua/" id="&#x41;B">t</a><div data-href="/bukan-link/" id = c></div><style>a[href="/bukan/"]{}</style>
+            """)
+        #expect(page.links == ["/media/a.jpg", "/media/a-480.webp", "/media/a-960.webp", "/x/?a=1&b=2"])
+        #expect(page.ids == ["AB", "c"])
     }
 
     @Test func externalLinksAreAskedOverHTTPWithATimeout() async throws {

@@ -94,6 +94,14 @@ import Testing
         #expect(site.page("regulasi/1-2024/index.html").contains("Dicabut"))
         expectSameAsFullBuild(site, &builder, "revocation")
 
+        // An event's new date shows wherever the event is linked (the decree it follows, the
+        // news that reports it): their resolved values changed with it, so their pages are
+        // rendered again without a list of which field shows where.
+        try site.write("content/events/rapat.md", "---\ntitle: Rapat\nkind: rakor\nstart: 2024-07-22\nregion: \"64.08\"\ndecree: \"1/2024\"\n---\nAgenda.\n")
+        guard case .success(.partial) = builder.build(changed: ["content/events/rapat.md"]) else { Issue.record("an event date edit should be partial"); return }
+        #expect(site.page("regulasi/1-2024/index.html").contains("(2024-07-22)"))
+        expectSameAsFullBuild(site, &builder, "event date")
+
         // An information page's new title shows on the search page, which lists every page.
         try site.write("content/pages/tentang.md", "---\ntitle: Profil Gugus Tugas\n---\nHalaman tentang.\n")
         guard case .success(.partial) = builder.build(changed: ["content/pages/tentang.md"]) else { Issue.record("a page title edit should be partial"); return }

@@ -38,7 +38,7 @@ enum AtomFeed {
                 image: site.sharedImage(of: news.item))
         }
         return Feed(title: site.config.title + " · " + builder.format.text("section_news"), subtitle: site.config.tagline,
-                    path: "/feed.xml", pageURL: "/berita/", entries: Array(entries))
+                    path: SiteAddress.newsFeed, pageURL: SiteAddress.section(.news), entries: Array(entries))
     }
 
     /// Events, the most recently started first; an entry's date is its start.
@@ -59,7 +59,7 @@ enum AtomFeed {
                 image: site.sharedImage(of: event.item))
         }
         return Feed(title: site.config.title + " · " + builder.format.text("section_event"), subtitle: site.config.tagline,
-                    path: "/kegiatan/feed.xml", pageURL: "/kegiatan/", entries: Array(entries))
+                    path: SiteAddress.eventFeed, pageURL: SiteAddress.section(.event), entries: Array(entries))
     }
 
     static func xml(_ feed: Feed, site: Site) -> String {

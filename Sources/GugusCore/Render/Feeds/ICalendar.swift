@@ -1,11 +1,6 @@
 /// iCalendar (RFC 5545): every event in `/kegiatan/kalender.ics`, and one file per event
 /// (`/kegiatan/<slug>.ics`) for an "add to calendar" link.
 enum ICalendar {
-    /// `/kegiatan/<slug>.ics`
-    static func eventPath(_ event: ResolvedEvent) -> String {
-        String(event.url.dropLast()) + ".ics"
-    }
-
     static func calendar(_ events: [ResolvedEvent], name: String, site: Site) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gugus//Gugus static site generator//ID", "CALSCALE:GREGORIAN",

@@ -16,7 +16,7 @@ extension ContextBuilder {
                 }] as Context,
             ])
         }
-        return page(title: format.text("network_title"), url: Network.url, description: format.text("network_intro"), kind: "network",
+        return page(title: format.text("network_title"), url: SiteAddress.network, description: format.text("network_intro"), kind: "network",
                     extra: ["network": ["directory": ["members": members] as Context, "links": networkLinks()] as Context])
     }
 
@@ -27,7 +27,7 @@ extension ContextBuilder {
                 "areas": province.areas.map { ["title": $0.name, "count": String($0.decrees.count)] as Context },
             ]
         }
-        return page(title: format.text("network_decrees_title"), url: Network.decreesURL, description: format.text("network_decrees_intro"),
+        return page(title: format.text("network_decrees_title"), url: SiteAddress.networkDecrees, description: format.text("network_decrees_intro"),
                     kind: "network", extra: ["network": ["decreeIndex": ["provinces": provinces, "total": String(network.decrees.count)] as Context,
                                                          "links": networkLinks()] as Context])
     }
@@ -64,7 +64,7 @@ extension ContextBuilder {
 
     func networkEvents(_ network: Network, page number: Int, render: @escaping (Context, String) -> String) -> Context {
         let pagination = Pagination(number: number, total: Self.pageCount(network.events.count, perPage: Network.eventsPerPage),
-                                    baseURL: Network.eventsURL)
+                                    baseURL: SiteAddress.networkEvents)
         let slice = network.events.dropFirst((number - 1) * Network.eventsPerPage).prefix(Network.eventsPerPage)
         // Grouped by the month of their start.
         var months: [Context] = []
@@ -128,12 +128,12 @@ extension ContextBuilder {
     /// The network's other pages and files, for every network page.
     func networkLinks() -> [Context] {
         [
-            ["title": format.text("network_title"), "url": Network.url],
-            ["title": format.text("network_decrees_title"), "url": Network.decreesURL],
-            ["title": format.text("network_events_title"), "url": Network.eventsURL],
-            ["title": format.text("network_calendar"), "url": Network.calendarPath],
-            ["title": format.text("network_feed"), "url": Network.feedPath],
-            ["title": format.text("network_data"), "url": "/data/#jaringan"],
+            ["title": format.text("network_title"), "url": SiteAddress.network],
+            ["title": format.text("network_decrees_title"), "url": SiteAddress.networkDecrees],
+            ["title": format.text("network_events_title"), "url": SiteAddress.networkEvents],
+            ["title": format.text("network_calendar"), "url": SiteAddress.networkCalendar],
+            ["title": format.text("network_feed"), "url": SiteAddress.networkFeed],
+            ["title": format.text("network_data"), "url": SiteAddress.networkDataSection],
         ]
     }
 }

@@ -9,10 +9,10 @@ enum NetworkFiles {
 
     static func file(_ file: File, network: Network, site: Site, builder: ContextBuilder) -> OutputFile {
         switch file {
-        case .calendar: return OutputFile(path: String(Network.calendarPath.dropFirst()), text: calendar(network, site: site, format: builder.format))
-        case .feed: return OutputFile(path: String(Network.feedPath.dropFirst()), text: AtomFeed.xml(feed(network, site: site, builder: builder), site: site))
-        case .decrees: return OutputFile(path: String(Network.decreesDataPath.dropFirst()), data: decrees(network, builder: builder).encoded(pretty: true))
-        case .events: return OutputFile(path: String(Network.eventsDataPath.dropFirst()), data: events(network).encoded(pretty: true))
+        case .calendar: return OutputFile(url: SiteAddress.networkCalendar, text: calendar(network, site: site, format: builder.format))
+        case .feed: return OutputFile(url: SiteAddress.networkFeed, text: AtomFeed.xml(feed(network, site: site, builder: builder), site: site))
+        case .decrees: return OutputFile(url: SiteAddress.networkDecreesData, data: decrees(network, builder: builder).encoded(pretty: true))
+        case .events: return OutputFile(url: SiteAddress.networkEventsData, data: events(network).encoded(pretty: true))
         }
     }
 
@@ -66,7 +66,7 @@ enum NetworkFiles {
                 categories: [builder.format.strings["event_kind_" + record.kind] ?? record.kind])
         }
         return AtomFeed.Feed(title: site.config.title + " · " + builder.format.text("network_events_title"), subtitle: nil,
-                             path: Network.feedPath, pageURL: Network.eventsURL, entries: Array(entries))
+                             path: SiteAddress.networkFeed, pageURL: SiteAddress.networkEvents, entries: Array(entries))
     }
 
     static func decrees(_ network: Network, builder: ContextBuilder) -> JSONValue {

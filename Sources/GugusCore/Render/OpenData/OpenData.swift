@@ -23,7 +23,7 @@ enum OpenData {
                 "status": .text(statusLabel(decree.status)),
                 "bahasa": .text(site.config.language == "en" ? "Inggris" : "Indonesia"),
                 "bidangHukum": .text(fields.legalField),
-                "urlDownload": .text(decree.document.map { base + "/media/" + $0.path }),
+                "urlDownload": .text(decree.document.map { base + SiteAddress.media($0.path) }),
                 "urlDetailPeraturan": .text(base + decree.url),
                 "penandatangan": .text(fields.signatory),
                 "kodeWilayah": .text(decree.item.common.region?.value),
@@ -77,7 +77,7 @@ enum OpenData {
                 "narasumber": .array(fields.speakers.map(JSONValue.string)),
                 "kodeWilayah": .text(region?.code), "wilayah": .text(region?.name),
                 "dasarHukum": .text(event.decree?.detail), "ringkasan": .text(event.item.common.summary),
-                "url": .text(base + event.url), "ics": .text(base + ICalendar.eventPath(event)),
+                "url": .text(base + event.url), "ics": .text(base + SiteAddress.calendar(ofEvent: event.item.slug)),
             ]
             return .recordWithNulls(record)
         })
@@ -130,18 +130,18 @@ enum OpenData {
                 ])
             }),
             "data": .record([
-                "regulasi": .string(base + "/data/regulasi.json"), "kegiatan": .string(base + "/data/kegiatan.json"),
-                "statistik": .string(base + "/data/statistik.json"),
+                "regulasi": .string(base + SiteAddress.decreesData), "kegiatan": .string(base + SiteAddress.eventsData),
+                "statistik": .string(base + SiteAddress.datasetsData),
             ]),
         ])
     }
 
     static func files(_ site: Site) -> [OutputFile] {
         [
-            OutputFile(path: "data/regulasi.json", data: decrees(site).encoded(pretty: true)),
-            OutputFile(path: "data/kegiatan.json", data: events(site).encoded(pretty: true)),
-            OutputFile(path: "data/statistik.json", data: datasets(site).encoded(pretty: true)),
-            OutputFile(path: "data/situs.json", data: siteProfile(site).encoded(pretty: true)),
+            OutputFile(url: SiteAddress.decreesData, data: decrees(site).encoded(pretty: true)),
+            OutputFile(url: SiteAddress.eventsData, data: events(site).encoded(pretty: true)),
+            OutputFile(url: SiteAddress.datasetsData, data: datasets(site).encoded(pretty: true)),
+            OutputFile(url: SiteAddress.siteProfile, data: siteProfile(site).encoded(pretty: true)),
         ]
     }
 }

@@ -32,7 +32,6 @@ enum SearchIndex {
     static let documentsPerChunk = 8
     /// A shard is closed once its entries pass this many bytes (one stem's pages may make it larger).
     static let shardBytes = 24 * 1024
-    static let folder = "search-index"
 
     struct Document: Sendable {
         var title: String
@@ -92,11 +91,11 @@ enum SearchIndex {
                      fields: [(details.filter { !$0.isEmpty }.joined(separator: " "), detailWeight)])
         }
         var documents = [
-            document(format.text("network_title"), Network.url, format.text("network_intro"),
+            document(format.text("network_title"), SiteAddress.network, format.text("network_intro"),
                      network.members.flatMap { [$0.title, $0.regionName ?? ""] }),
-            document(format.text("network_decrees_title"), Network.decreesURL, format.text("network_decrees_intro"),
+            document(format.text("network_decrees_title"), SiteAddress.networkDecrees, format.text("network_decrees_intro"),
                      network.provinces.map(builder.provinceName)),
-            document(format.text("network_events_title"), Network.eventsURL, format.text("network_events_intro"), []),
+            document(format.text("network_events_title"), SiteAddress.networkEvents, format.text("network_events_intro"), []),
         ]
         for province in network.provinces {
             let title = format.text("network_province_heading").replacingOccurrences(of: "{province}", with: builder.provinceName(province))
@@ -157,17 +156,17 @@ enum SearchIndex {
         }
         let facets = facets(site, builder: builder)
         let filters = filterFile(documents, facets: facets)
-        var files: [(path: String, data: Data)] = []
-        files += shards.bytes.enumerated().map { ("\(folder)/s\($0.offset).json", Data($0.element)) }
-        files += chunks.enumerated().map { ("\(folder)/d\($0.offset).json", Data($0.element)) }
-        files.append(("\(folder)/filters.json", Data(filters)))
+        var files: [(url: String, data: Data)] = []
+        files += shards.bytes.enumerated().map { (SiteAddress.searchShard($0.offset), Data($0.element)) }
+        files += chunks.enumerated().map { (SiteAddress.searchDocuments($0.offset), Data($0.element)) }
+        files.append((SiteAddress.searchFilters, Data(filters)))
         // A stamp of every file, added to their addresses by the script: a browser never
         // mixes the manifest of one build with a shard of another.
         var stamp: UInt64 = 0
         for file in files { stamp = (stamp &* 0x100_0000_01B3) ^ WrittenFiles.hash(file.data) }
         let manifest = manifest(documents, shardKeys: shards.firstKeys, chunkCount: chunks.count, facets: facets,
                                 stamp: String(stamp, radix: 16), builder: builder, language: site.config.language)
-        return [OutputFile(path: "search-index.json", data: Data(manifest))] + files.map { OutputFile(path: $0.path, data: $0.data) }
+        return [OutputFile(url: SiteAddress.searchIndex, data: Data(manifest))] + files.map { OutputFile(url: $0.url, data: $0.data) }
     }
 
     private static func manifest(

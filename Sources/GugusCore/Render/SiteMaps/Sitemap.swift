@@ -15,36 +15,36 @@ enum Sitemap {
         }
         var entries: [Entry] = []
         let newest = [site.news.first?.fields.date, site.decrees.map(\.fields.date).max()].compactMap { $0 }.max()
-        entries.append(Entry(url: "/", lastModified: newest))
+        entries.append(Entry(url: SiteAddress.home, lastModified: newest))
         let perPage = site.config.perPage
         func list(_ base: String, _ dates: [CivilDate?]) {
             let pages = ContextBuilder.pageCount(dates.count, perPage: perPage)
             for page in 1...pages {
                 let slice = dates.dropFirst((page - 1) * perPage).prefix(perPage).compactMap { $0 }
-                entries.append(Entry(url: page == 1 ? base : "\(base)page/\(page)/", lastModified: slice.max()))
+                entries.append(Entry(url: SiteAddress.page(page, of: base), lastModified: slice.max()))
             }
         }
-        list("/berita/", site.news.map { updated($0.item, $0.fields.date) })
-        list("/kegiatan/", site.events.map { updated($0.item, $0.fields.start.date) })
-        list("/regulasi/", site.decrees.map { updated($0.item, $0.fields.date) })
-        list("/statistik/", site.datasets.map { $0.item.common.updated })
+        list(SiteAddress.section(.news), site.news.map { updated($0.item, $0.fields.date) })
+        list(SiteAddress.section(.event), site.events.map { updated($0.item, $0.fields.start.date) })
+        list(SiteAddress.section(.decree), site.decrees.map { updated($0.item, $0.fields.date) })
+        list(SiteAddress.section(.statistics), site.datasets.map { $0.item.common.updated })
         entries += site.news.map { Entry(url: $0.url, lastModified: updated($0.item, $0.fields.date)) }
         entries += site.events.map { Entry(url: $0.url, lastModified: updated($0.item, $0.fields.start.date)) }
         entries += site.decrees.map { Entry(url: $0.url, lastModified: updated($0.item, $0.fields.date)) }
         entries += site.datasets.map { Entry(url: $0.url, lastModified: $0.item.common.updated) }
         entries += site.pages.map { Entry(url: $0.url, lastModified: $0.item.common.updated) }
-        entries.append(Entry(url: "/tag/", lastModified: nil))
+        entries.append(Entry(url: SiteAddress.tags, lastModified: nil))
         for tag in site.tags { list(tag.url, tag.entries.map(\.date)) }
-        entries.append(Entry(url: "/wilayah/", lastModified: nil))
+        entries.append(Entry(url: SiteAddress.regions, lastModified: nil))
         for region in site.regionListings { list(region.url, region.entries.map(\.date)) }
-        entries.append(Entry(url: "/cari/", lastModified: nil))
-        entries.append(Entry(url: "/data/", lastModified: nil))
+        entries.append(Entry(url: SiteAddress.search, lastModified: nil))
+        entries.append(Entry(url: SiteAddress.data, lastModified: nil))
         if let network = site.network {
             // The network's own pages (the records' addresses belong to their sites).
-            entries += [Network.url, Network.decreesURL].map { Entry(url: $0, lastModified: nil) }
+            entries += [SiteAddress.network, SiteAddress.networkDecrees].map { Entry(url: $0, lastModified: nil) }
             entries += network.provinces.map { Entry(url: $0.url, lastModified: nil) }
             let pages = ContextBuilder.pageCount(network.events.count, perPage: Network.eventsPerPage)
-            entries += (1...pages).map { Entry(url: $0 == 1 ? Network.eventsURL : "\(Network.eventsURL)page/\($0)/", lastModified: nil) }
+            entries += (1...pages).map { Entry(url: SiteAddress.page($0, of: SiteAddress.networkEvents), lastModified: nil) }
         }
         // A page without a date of its own (an index, an undated page) changes with the
         // site: it carries the date of the newest content.
@@ -56,19 +56,19 @@ enum Sitemap {
     static func files(_ site: Site, limit: Int = limit) -> [OutputFile] {
         let base = site.config.baseURL
         let all = entries(site)
-        guard all.count > limit else { return [OutputFile(path: "sitemap.xml", text: urlSet(all, base: base))] }
+        guard all.count > limit else { return [OutputFile(url: SiteAddress.sitemap, text: urlSet(all, base: base))] }
         var files: [OutputFile] = []
         var index = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"]
         for (number, start) in stride(from: 0, to: all.count, by: limit).enumerated() {
             let part = Array(all[start..<min(start + limit, all.count)])
-            let name = "sitemap-\(number + 1).xml"
-            files.append(OutputFile(path: name, text: urlSet(part, base: base)))
-            var line = "<sitemap>" + XMLText.element("loc", base + "/" + name)
+            let address = SiteAddress.sitemap(part: number + 1)
+            files.append(OutputFile(url: address, text: urlSet(part, base: base)))
+            var line = "<sitemap>" + XMLText.element("loc", base + address)
             if let newest = part.compactMap(\.lastModified).max() { line += XMLText.element("lastmod", newest.description) }
             index.append(line + "</sitemap>")
         }
         index.append("</sitemapindex>")
-        files.append(OutputFile(path: "sitemap.xml", text: index.joined(separator: "\n") + "\n"))
+        files.append(OutputFile(url: SiteAddress.sitemap, text: index.joined(separator: "\n") + "\n"))
         return files
     }
 
@@ -84,6 +84,6 @@ enum Sitemap {
     }
 
     static func robots(_ site: Site) -> String {
-        "User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: \(site.config.baseURL)/sitemap.xml\n"
+        "User-agent: *\nAllow: \(SiteAddress.home)\nDisallow: \(SiteAddress.admin)\n\nSitemap: \(site.config.baseURL)\(SiteAddress.sitemap)\n"
     }
 }

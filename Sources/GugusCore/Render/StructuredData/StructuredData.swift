@@ -3,7 +3,7 @@
 enum StructuredData {
     static let context = "https://schema.org"
 
-    static func organizationID(_ site: Site) -> String { site.config.baseURL + "/#organisasi" }
+    static func organizationID(_ site: Site) -> String { site.config.baseURL + SiteAddress.home + "#organisasi" }
 
     /// The nodes every page carries.
     static func siteNodes(_ site: Site) -> [JSONValue] {
@@ -22,16 +22,16 @@ enum StructuredData {
         let organizationNode = JSONValue.record([
             "@type": .text("GovernmentOrganization"), "@id": .text(organizationID(site)),
             "name": .text(organization?.name ?? config.title), "alternateName": .text(organization?.shortName),
-            "url": .text(organization?.url ?? base + "/"), "email": .text(organization?.email), "telephone": .text(organization?.phone),
+            "url": .text(organization?.url ?? base + SiteAddress.home), "email": .text(organization?.email), "telephone": .text(organization?.phone),
             "address": organization?.address.map { JSONValue.record(["@type": .text("PostalAddress"), "streetAddress": .text($0), "addressCountry": .text("ID")]) },
             "areaServed": region.map(place),
             "contactPoint": .array(contactPoints),
         ])
         let website = JSONValue.record([
-            "@type": .text("WebSite"), "@id": .text(base + "/#situs"), "name": .text(config.title), "url": .text(base + "/"),
+            "@type": .text("WebSite"), "@id": .text(base + SiteAddress.home + "#situs"), "name": .text(config.title), "url": .text(base + SiteAddress.home),
             "inLanguage": .text(config.language), "publisher": .record(["@id": .text(organizationID(site))]),
             "potentialAction": .record([
-                "@type": .text("SearchAction"), "target": .text(base + "/cari/?q={search_term_string}"),
+                "@type": .text("SearchAction"), "target": .text(base + SiteAddress.search(query: "{search_term_string}")),
                 "query-input": .text("required name=search_term_string"),
             ]),
         ])
@@ -134,7 +134,7 @@ enum StructuredData {
             "legislationResponsible": fields.signatory.map { .record(["@type": .text("Person"), "name": .text($0)]) },
             "about": .list(fields.subjects.map { .string($0) }),
             "encoding": decree.document.map { file in
-                .record(["@type": .text("LegislationObject"), "contentUrl": .text(base + "/media/" + file.path),
+                .record(["@type": .text("LegislationObject"), "contentUrl": .text(base + SiteAddress.media(file.path)),
                          "encodingFormat": .text(mediaType(file.path)), "legislationLegalValue": .text("https://schema.org/UnofficialLegalValue")])
             },
             "description": .text(description), "inLanguage": .text(site.config.language), "publisher": publisher(site),
@@ -161,7 +161,7 @@ enum StructuredData {
         .record([
             "@type": .text(type), "name": .text(title), "url": .text(site.config.baseURL + url),
             "description": .text(description), "inLanguage": .text(site.config.language),
-            "isPartOf": .record(["@id": .text(site.config.baseURL + "/#situs")]),
+            "isPartOf": .record(["@id": .text(site.config.baseURL + SiteAddress.home + "#situs")]),
         ])
     }
 
