@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOW ?=
 
-.PHONY: site test build release theme clean clients fuzz dist dist-test bench bench-smoke bench-tools bench-images bench-images-smoke bench-search bench-search-smoke bench-network bench-network-smoke
+.PHONY: site test build release theme clean clients fuzz dist dist-test bench bench-report bench-smoke bench-tools bench-images bench-images-smoke bench-search bench-search-smoke bench-network bench-network-smoke
 
 ## Build the sample site into public/ (installs missing Debian packages first).
 site: release
@@ -44,12 +44,13 @@ dist:
 dist-test: dist
 	scripts/dist-test
 
-## Benchmark Gugus against Hugo and cmark-gfm on synthetic sites of 1,000 and 10,000 files
-## (Benchmarks/README.md; not part of `make test`). GUGUS=path measures that binary instead.
+## Benchmark Gugus against Hugo and cmark-gfm on synthetic sites of 1,000 and 10,000 files,
+## each of the corpus shapes standard, simple and long (Benchmarks/README.md; not part of
+## `make test`). GUGUS=path measures that binary instead.
 bench: bench-tools
 	Benchmarks/run --sizes 1000,10000 --runs 5 --gugus $(or $(GUGUS),.build-bench/release/gugus)
 
-## The same on one site of 300 files, one run (fast, for CI).
+## The same on sites of 300 files (one of each shape), one run (fast, for CI).
 bench-smoke: bench-tools
 	Benchmarks/run --sizes 300 --runs 1 --results .build-bench/results-smoke.md --gugus $(or $(GUGUS),.build-bench/release/gugus)
 
@@ -71,6 +72,11 @@ bench-search: bench-tools
 bench-search-smoke: bench-tools
 	Benchmarks/search/run --size 300 --runs 1 --query "perdagangan orang" --query "jenis kelamin" \
 		--results .build-bench/search-results-smoke.md --gugus $(or $(GUGUS),.build-bench/release/gugus)
+
+## `gugus report` on a year of the 10,000-file corpus: the HTML, and the PDF from nothing and
+## again (Benchmarks/report/run; Chromium from Debian).
+bench-report: bench-tools
+	Benchmarks/report/run --gugus $(or $(GUGUS),.build-bench/release/gugus)
 
 ## A network of 550 regional sites served by nginx: `gugus sources update` and the
 ## national site's build with and without the snapshots (Benchmarks/network/README.md).

@@ -1,16 +1,28 @@
 #!/usr/bin/env python3
 """Writes a deterministic synthetic Gugus site and its Hugo twin, for the benchmark.
 
-Usage: Benchmarks/make-corpus.py SIZE DIR [--seed N]
+Usage: Benchmarks/make-corpus.py SIZE DIR [--seed N] [--shape standard|simple|long]
 
 SIZE is the number of Markdown content files (news ~70%, events ~15%, decrees ~8%,
 statistics ~5% with a CSV beside most of them, pages ~2%). It writes
 
   DIR/gugus/content/...   a site following the content contract (CONTENT.md)
   DIR/hugo/...            the same items and byte-identical Markdown bodies for Hugo
-  DIR/manifest.json       counts, the seed and the generator's hash
+  DIR/manifest.json       counts, the seed, the shape and the generator's hash
 
-The same SIZE and seed always give the same bytes (Python 3 standard library only).
+The shape (default standard) changes the corpus, not its types and shares:
+
+  standard  bodies of 1-4 KB, 553 regions, 1-3 tags a page; Hugo with the layouts of
+            Benchmarks/hugo-layouts/ (the work of Gugus's default theme)
+  simple    three times as many regencies and cities (1,581 regions, used by content), mostly short bodies
+            with a spread (a few hundred bytes to 12 KB); Hugo with the minimal layouts of
+            Benchmarks/hugo-layouts-simple/ (title, date, content, plain lists of links,
+            Hugo's own pagination template)
+  long      bodies of 1,900-5,700 words (headings, paragraphs, lists, 1-4 GFM tables of
+            10-40 rows, links, emphasis, code spans) and 8-20 tags a page from a vocabulary
+            of 300; Hugo with the layouts of Benchmarks/hugo-layouts/
+
+The same SIZE, seed and shape always give the same bytes (Python 3 standard library only).
 Build the results with
   gugus build DIR/gugus -o DIR/gugus-public --now 2026-11-23
   hugo --quiet -s DIR/hugo -d DIR/hugo-public
@@ -19,6 +31,7 @@ import argparse
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import random
@@ -31,6 +44,11 @@ PER_PAGE = 10
 SHARES = [("news", 0.70), ("events", 0.15), ("decrees", 0.08), ("statistics", 0.05), ("pages", 0.02)]
 # Gugus folder -> Hugo section (pages live at the root of both sites).
 SECTION = {"news": "berita", "events": "kegiatan", "decrees": "regulasi", "statistics": "statistik", "pages": ""}
+SHAPES = ("standard", "simple", "long")
+# The Hugo layouts of each shape (folders beside this file).
+LAYOUTS = {"standard": "hugo-layouts", "simple": "hugo-layouts-simple", "long": "hugo-layouts"}
+# How many times the regencies and cities of each province the shape lists.
+REGION_FACTOR = {"standard": 1, "simple": 3, "long": 1}
 RESERVED = {"berita", "kegiatan", "regulasi", "statistik", "wilayah", "tag", "cari", "data", "media", "page",
             "assets", "admin", "404", "regions", "tags"}
 
@@ -118,11 +136,17 @@ def place_name(rng):
     return name
 
 
-def make_regions(rng):
+def make_regions(rng, factor=1):
+    """`factor` times the regencies and cities of each province (1: as many as there are).
+    Cities are numbered from 71; regencies from 01, skipping the cities' numbers (a factor
+    of 3 gives three provinces more than 70 regencies: 33.01-33.70, then 33.89-33.105)."""
     regions = [{"code": "ID", "name": "Indonesia", "level": "national", "parent": None}]
     used = set(p[1] for p in PROVINCES)
     for code, name, regencies, cities in PROVINCES:
+        regencies, cities = regencies * factor, cities * factor
         regions.append({"code": code, "name": name, "level": "province", "parent": "ID"})
+        city_numbers = range(71, 71 + cities)
+        regency_numbers = list(itertools.islice((n for n in itertools.count(1) if n not in city_numbers), regencies))
         for i in range(regencies + cities):
             while True:
                 base = place_name(rng)
@@ -130,9 +154,9 @@ def make_regions(rng):
                     used.add(base)
                     break
             if i < regencies:
-                regions.append({"code": f"{code}.{i + 1:02d}", "name": base, "level": "regency", "parent": code})
+                regions.append({"code": f"{code}.{regency_numbers[i]:02d}", "name": base, "level": "regency", "parent": code})
             else:
-                regions.append({"code": f"{code}.{71 + i - regencies:02d}", "name": "Kota " + base, "level": "city",
+                regions.append({"code": f"{code}.{city_numbers[i - regencies]:02d}", "name": "Kota " + base, "level": "city",
                                 "parent": code})
     for region in regions:
         region["segment"] = slugify(region["code"])
@@ -270,15 +294,44 @@ QUOTES = ["> **Penting.** Jangan serahkan dokumen asli kepada perekrut yang tida
           "> Laporan dapat disampaikan tanpa menyebutkan nama pelapor.",
           "> *Setiap orang berhak bekerja dengan aman dan bermartabat.*"]
 
+# The `long` shape: a vocabulary of 300 tags (the 28 above, then topic-place pairs) and
+# more sentences, richer in emphasis and code spans, for bodies of thousands of words.
+TAG_TOPICS = ["pencegahan", "penanganan", "sosialisasi", "pendampingan", "pemulangan", "rehabilitasi",
+              "pelaporan", "pendataan", "pelatihan", "koordinasi", "penegakan-hukum", "perlindungan-anak",
+              "pekerja-migran", "perekrutan", "reintegrasi", "layanan-korban", "kampanye", "pengawasan"]
+TAG_PLACES = ["desa", "sekolah", "pelabuhan", "perbatasan", "bandara", "terminal", "pesantren", "kampus",
+              "pasar", "kecamatan", "kabupaten", "provinsi", "daring", "keluarga", "komunitas", "media-sosial"]
+TAG_VOCABULARY = list(dict.fromkeys(TAGS + [f"{t}-{p}" for t in TAG_TOPICS for p in TAG_PLACES]))[:300]
+LONG_SENTENCES = SENTENCES + [
+    "Formulir `F-02` dipakai untuk rujukan ke layanan kesehatan, sedangkan formulir `F-03` untuk layanan hukum.",
+    "Setiap laporan diberi nomor `LP-{year}-{n}` agar mudah ditelusuri oleh petugas berikutnya.",
+    "Petugas *wajib* menjaga kerahasiaan identitas korban, termasuk **nama, alamat, dan foto**.",
+    "Rapat menyepakati bahwa data dikirim ke sekretariat paling lambat tanggal `5` setiap bulan.",
+    "Menurut {agency}, jumlah laporan pada {month} {year} naik **{n2} persen** dibanding bulan sebelumnya.",
+    "Materi sosialisasi tersedia dalam bahasa daerah dan dibagikan melalui _grup pesan_ warga.",
+    "Kepala desa diminta mencatat warga yang berangkat bekerja dengan kode status `berangkat`, `pulang`, atau `hilang kontak`.",
+    "Sebagian peserta mengaku pernah menerima tawaran kerja dengan syarat ~~tanpa biaya~~ yang ternyata berbiaya besar.",
+    "Gugus tugas {short} menargetkan seluruh {n} desa memiliki satgas pencegahan sebelum akhir {year1}.",
+    "Pendamping memakai daftar periksa `DP-TPPO` untuk menilai kebutuhan **psikologis**, *medis*, dan hukum korban.",
+    "Hasil pemantauan menunjukkan modus baru berupa *magang palsu* di luar negeri yang menyasar lulusan SMK.",
+    "Pemerintah {full} menyediakan rumah aman sementara bagi korban yang belum dapat kembali ke keluarganya.",
+]
+LONG_HEADINGS = HEADINGS + ["Ringkasan", "Gambaran umum", "Temuan lapangan", "Pembagian peran", "Anggaran",
+                            "Kendala", "Capaian", "Pembelajaran", "Jadwal", "Indikator", "Lampiran data",
+                            "Kerja sama lintas daerah", "Layanan korban", "Pencegahan di desa"]
+AGENCY_TASKS = ["Pendataan warga", "Sosialisasi sekolah", "Pendampingan korban", "Pemeriksaan perusahaan",
+                "Rujukan kesehatan", "Bantuan hukum", "Pemulangan", "Reintegrasi sosial", "Patroli pelabuhan"]
+
 
 # ---------------------------------------------------------------------------------------
 # The corpus
 
 class Corpus:
-    def __init__(self, size, seed):
+    def __init__(self, size, seed, shape="standard"):
         self.size = size
+        self.shape = shape
         self.rng = random.Random(seed)
-        self.regions = make_regions(random.Random(seed + 1))
+        self.regions = make_regions(random.Random(seed + 1), REGION_FACTOR[shape])
         self.region_by_code = {r["code"]: r for r in self.regions}
         self.local_regions = [r for r in self.regions if r["level"] in ("regency", "city")]
         self.provinces = [r for r in self.regions if r["level"] == "province"]
@@ -324,7 +377,10 @@ class Corpus:
         return slug
 
     def tags(self, extra=()):
-        chosen = list(extra) + self.rng.sample(TAGS, self.rng.randint(1, 3))
+        if self.shape == "long":
+            chosen = list(extra) + self.rng.sample(TAG_VOCABULARY, self.rng.randint(8, 20))
+        else:
+            chosen = list(extra) + self.rng.sample(TAGS, self.rng.randint(1, 3))
         return list(dict.fromkeys(chosen))
 
     # -- media
@@ -575,11 +631,26 @@ class Corpus:
         text = " ".join(sentences)
         return wrap(text)
 
+    def body_target(self):
+        """How many characters of Markdown a body gets (at least: every link is placed)."""
+        rng = self.rng
+        if self.shape == "simple":
+            # Mostly short, with a spread: 70% of a few hundred bytes, a few of up to 12 KB.
+            r = rng.random()
+            if r < 0.7:
+                return int(rng.triangular(150, 1000, 300))
+            if r < 0.93:
+                return int(rng.triangular(1000, 4000, 1500))
+            return int(rng.triangular(4000, 12000, 5000))
+        return int(rng.triangular(600, 3000, 1100))
+
     def body(self, item, published):
+        if self.shape == "long":
+            return self.long_body(item, published)
         rng = self.rng
         region = item["region"] or self.regions[0]
         s = self.slots(region, item.get("date"))
-        target = int(rng.triangular(600, 3000, 1100))
+        target = self.body_target()
         links = []
         for _ in range(rng.randint(1, 3)):
             links.append(self.link("news", published, item))
@@ -587,6 +658,8 @@ class Corpus:
             if rng.random() < chance:
                 links.append(self.link(kind, published, item))
         links = [l for l in links if l]
+        if self.shape == "simple" and target < 1000:
+            links = links[:1]  # a short body: one paragraph (or two) with one link
         if rng.random() < 0.6:
             name, url = rng.choice(EXTERNAL)
             links.append(f"Informasi resmi tersedia di [{name}]({url}).")
@@ -641,6 +714,88 @@ class Corpus:
                 lines.append(f"| {year} | {rng.randint(0, 40)} | {rng.randint(0, 35)} |")
         return "\n".join(lines)
 
+    # -- long bodies (the `long` shape)
+    def long_paragraph(self, s, extra=None):
+        sentences = [t.format(**s) for t in self.rng.sample(LONG_SENTENCES, self.rng.randint(3, 7))]
+        if extra:
+            sentences.insert(self.rng.randint(1, len(sentences)), extra)
+        return wrap(" ".join(sentences))
+
+    def long_table(self, s):
+        """A GFM table of 10-40 rows."""
+        rng = self.rng
+        rows = rng.randint(10, 40)
+        r = rng.random()
+        if r < 0.35:
+            lines = ["| Kecamatan | Peserta | Perempuan | Laki-laki | Keterangan |", "|---|---:|---:|---:|---|"]
+            for _ in range(rows):
+                women, men = rng.randint(5, 120), rng.randint(5, 120)
+                note = rng.choice(["-", "tatap muka", "*daring*", "`susulan`", "**prioritas**"])
+                lines.append(f"| {place_name(rng)} | {women + men} | {women} | {men} | {note} |")
+        elif r < 0.7:
+            lines = ["| Bulan | Laporan | Korban dilayani | Dirujuk | Selesai |", "|---|---:|---:|---:|---:|"]
+            year = rng.randint(2018, 2024)
+            for m in range(rows):
+                reports = rng.randint(0, 40)
+                lines.append(f"| {MONTHS[m % 12]} {year + m // 12} | {reports} | {rng.randint(0, reports)} | "
+                             f"{rng.randint(0, 20)} | {rng.randint(0, 20)} |")
+        else:
+            lines = ["| No. | Instansi | Tugas | Kode | Status |", "|---:|---|---|---|---|"]
+            for n in range(1, rows + 1):
+                lines.append(f"| {n} | {rng.choice(AGENCY_SHORT)} {s['short']} | {rng.choice(AGENCY_TASKS)} | "
+                             f"`T-{rng.randint(100, 999)}` | {rng.choice(['selesai', 'berjalan', '_tertunda_', '**mendesak**'])} |")
+        return "\n".join(lines)
+
+    def long_body(self, item, published):
+        """Several thousand words: sections with headings and subheadings, paragraphs,
+        lists, block quotes, one GFM table of 10-40 rows per ~1,500 words, links."""
+        rng = self.rng
+        region = item["region"] or self.regions[0]
+        s = self.slots(region, item.get("date"))
+        target = int(rng.triangular(1800, 4500, 2500))  # words
+        links = []
+        for _ in range(rng.randint(3, 8)):
+            links.append(self.link("news", published, item))
+        for kind, count in (("events", 2), ("decrees", 2), ("pages", 2), ("statistics", 1)):
+            for _ in range(rng.randint(0, count)):
+                links.append(self.link(kind, published, item))
+        links = [l for l in links if l]
+        for name, url in rng.sample(EXTERNAL, rng.randint(1, 3)):
+            links.append(f"Informasi resmi tersedia di [{name}]({url}).")
+        if item.get("document"):
+            links.append(f"Salinan keputusan dapat [diunduh dalam format PDF](../{item['document']}).")
+        rng.shuffle(links)
+        tables = max(1, min(4, target // 1500 + rng.randint(0, 1)))
+        blocks = [self.long_paragraph(s, links.pop() if links else None)]
+        words = len(blocks[0].split())
+        headings = rng.sample(LONG_HEADINGS, len(LONG_HEADINGS))
+        section = 0
+        while words < target or links or tables:
+            # A section: a heading, paragraphs, then lists, a table or a quote between them
+            # (always a paragraph between two of those, so that lists never merge).
+            section += 1
+            heading = headings[(section - 1) % len(headings)]
+            part = [f"## {section}. {heading}", self.long_paragraph(s, links.pop() if links else None)]
+            for _ in range(rng.randint(2, 5)):
+                r = rng.random()
+                if tables and (0.45 <= r < 0.6 or words >= target):
+                    tables -= 1
+                    part.append(f"Tabel {section}. Rekapitulasi {heading.lower()} di {s['full']}:")
+                    part.append(self.long_table(s))
+                elif r < 0.3:
+                    part.append("- " + "\n- ".join(rng.sample(BULLETS, rng.randint(3, 8))))
+                elif r < 0.45:
+                    steps = STEPS[: rng.randint(3, len(STEPS))]
+                    part.append("\n".join(f"{n}. {t}" for n, t in enumerate(steps, 1)))
+                elif r < 0.7:
+                    part.append(rng.choice(QUOTES))
+                elif r < 0.85:
+                    part.append(f"### {heading} {section}.{len(part)}")
+                part.append(self.long_paragraph(s, links.pop() if links and (words >= target or rng.random() < 0.5) else None))
+            blocks += part
+            words += sum(len(b.split()) for b in part)
+        return "\n\n".join(blocks) + "\n"
+
     def build(self):
         self.make_media()
         self.make_decrees()
@@ -676,6 +831,8 @@ def wrap(text, width=92):
 
 def split_words(text):
     """Words, keeping `[text](url)` links whole."""
+    if "[" not in text:
+        return [word for word in text.split(" ") if word]  # the same words, faster
     words, current, depth = [], "", 0
     for ch in text:
         if ch == "[":
@@ -1005,7 +1162,8 @@ def hugo_front(item, corpus):
             lines.append(f"series: {qlist(item['series'])}")
         for key in ("unit", "chart", "source", "description"):
             lines.append(f"{key}: {q(item[key])}")
-        lines.append("outputs: [HTML, JSON]")
+        if corpus.shape != "simple":  # the simple layouts have no JSON template
+            lines.append("outputs: [HTML, JSON]")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -1051,13 +1209,18 @@ def write_hugo(corpus, root, layouts):
     shutil.copytree(layouts, os.path.join(root, "layouts"))
 
 
-def generator_hash():
-    """What makes a corpus: this file and the Hugo layouts (the runner caches corpora by it)."""
-    here = os.path.dirname(os.path.abspath(__file__))
+def layouts_folder(shape):
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), LAYOUTS[shape])
+
+
+def generator_hash(shape="standard"):
+    """What makes a corpus: this file, the shape and its Hugo layouts (the runner caches
+    corpora by it)."""
     digest = hashlib.sha256()
     with open(os.path.abspath(__file__), "rb") as f:
         digest.update(f.read())
-    layouts = os.path.join(here, "hugo-layouts")
+    digest.update(b"\0shape\0" + shape.encode() + b"\0")
+    layouts = layouts_folder(shape)
     for folder, dirs, files in os.walk(layouts):
         dirs.sort()
         for name in sorted(files):
@@ -1072,12 +1235,12 @@ def main():
     parser.add_argument("size", type=int, help="number of Markdown content files")
     parser.add_argument("dir", help="folder to write (replaced)")
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--shape", choices=SHAPES, default="standard", help="which corpus (default standard)")
     args = parser.parse_args()
     if args.size < 50:
         parser.error("SIZE must be at least 50")
-    here = os.path.dirname(os.path.abspath(__file__))
-    layouts = os.path.join(here, "hugo-layouts")
-    corpus = Corpus(args.size, args.seed)
+    layouts = layouts_folder(args.shape)
+    corpus = Corpus(args.size, args.seed, args.shape)
     corpus.build()
     target = os.path.abspath(args.dir)
     for sub in ("gugus", "hugo", "gugus-public", "hugo-public"):
@@ -1085,15 +1248,18 @@ def main():
     write_gugus(corpus, os.path.join(target, "gugus"))
     write_hugo(corpus, os.path.join(target, "hugo"), layouts)
     body_bytes = sum(len(i["body"].encode()) for items in corpus.items.values() for i in items)
-    manifest = {"size": args.size, "seed": args.seed, "generator": generator_hash(),
+    manifest = {"size": args.size, "seed": args.seed, "shape": args.shape, "generator": generator_hash(args.shape),
                 "counts": corpus.counts, "regions": len(corpus.regions), "media": len(corpus.media),
                 "csv_files": sum(1 for i in corpus.items["statistics"] if not i["inline"]),
                 "drafts": sum(1 for items in corpus.items.values() for i in items if i["draft"]),
                 "aliases": sum(len(i["aliases"]) for items in corpus.items.values() for i in items),
-                "body_bytes": body_bytes}
+                "body_bytes": body_bytes,
+                "body_words": sum(len(i["body"].split()) for items in corpus.items.values() for i in items),
+                "tags": len({t for items in corpus.items.values() for i in items for t in i["tags"]})}
     write(os.path.join(target, "manifest.json"), json.dumps(manifest, indent=2) + "\n")
-    print(f"wrote {args.size} content files ({', '.join(f'{k} {v}' for k, v in corpus.counts.items())}), "
-          f"{len(corpus.regions)} regions, {body_bytes / args.size / 1024:.1f} KiB per body into {target}")
+    print(f"wrote {args.size} content files of the {args.shape} shape ({', '.join(f'{k} {v}' for k, v in corpus.counts.items())}), "
+          f"{len(corpus.regions)} regions, {manifest['tags']} tags, {body_bytes / args.size / 1024:.1f} KiB per body "
+          f"into {target}")
 
 
 if __name__ == "__main__":
