@@ -145,14 +145,20 @@ enum SiteRenderer {
             })
         }
         var files = pages.flatMap(\.0)
-        let references = Dictionary(pages.flatMap(\.1)) { first, _ in first }
+        var references = Dictionary(pages.flatMap(\.1)) { first, _ in first }
         // Each asset under its own name and its content-hashed one (which pages use).
         files += theme.assets.flatMap { asset in
             [OutputFile(url: SiteAddress.asset(asset.path), data: asset.data),
              OutputFile(url: SiteAddress.asset(AssetFingerprints.hashedPath(asset.path, data: asset.data)), data: asset.data)]
         }
         files += mediaFiles(site)
-        files += DecapCMS.files(for: site)
+        let editor = DecapCMS.files(for: site)
+        files += editor
+        if collectingReferences {
+            for file in editor where file.path.hasSuffix(".html") {
+                if case let .bytes(data) = file.content { references[URLManifest.url(ofOutputPath: file.path)] = PageReferences(html: data) }
+            }
+        }
         return Rendered(files: files, entryHTML: builder.entryHTML, references: references)
     }
 

@@ -52,6 +52,9 @@ struct ChromiumPipe {
     /// Starts `browser` headless; everything must be done by `deadline`.
     init(browser: String, profile: String, log: String, deadline: ContinuousClock.Instant) throws {
         self.deadline = deadline
+        // A browser that stops makes the next command fail with EPIPE instead of ending
+        // this process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         var toBrowser: [Int32] = [-1, -1]
         var fromBrowser: [Int32] = [-1, -1]
         guard pipe(&toBrowser) == 0 else { throw Failure(description: "cannot make a pipe: \(String(cString: strerror(errno)))") }
@@ -181,7 +184,8 @@ struct ChromiumPipe {
             let count = bytes.withUnsafeBytes { Glibc.write(commands, $0.baseAddress.map { $0 + written }, bytes.count - written) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Failure(description: "the browser stopped listening (\(String(cString: strerror(errno))))")
+                throw Failure(description: errno == EPIPE ? "the browser stopped before it finished"
+                                  : "the browser stopped listening (\(String(cString: strerror(errno))))")
             }
             written += count
         }

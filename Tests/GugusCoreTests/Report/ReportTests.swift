@@ -105,6 +105,21 @@ import Testing
         guard case let .failure(failure) = ReportPipeline.run(options) else { Issue.record("printing with no browser must fail"); return }
         #expect(failure.diagnostics.map(\.description).contains { $0.contains("/nonexistent/chromium is not an executable file") && $0.contains("apt-get install chromium") })
     }
+
+    /// A program that is not a browser (it ends at once, or says something and ends) is a
+    /// clear error with its last words, not a crash or a wait; no PDF is left behind.
+    @Test func aBrowserThatStopsIsAClearError() throws {
+        let site = try site()
+        let fake = site.root + "/not-a-browser"
+        try site.write("not-a-browser", "#!/bin/sh\necho \"no DevTools here\" >&2\nexit 3\n")
+        chmod(fake, 0o755)
+        var options = ReportOptions(siteRoot: site.root, year: 2024, now: CivilDate(iso: "2025-02-01"), pdf: true, chromium: fake)
+        options.output = site.root + "/out"
+        guard case let .failure(failure) = ReportPipeline.run(options) else { Issue.record("printing with a program that is not a browser must fail"); return }
+        let lines = failure.diagnostics.map(\.description)
+        #expect(lines.contains { $0.contains("Chromium could not print the report: the browser stopped before it finished") && $0.contains("no DevTools here") }, "\(lines)")
+        #expect(!FileManager.default.fileExists(atPath: options.pdfPath))
+    }
 }
 
 extension ReportTests {
