@@ -213,7 +213,7 @@ struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            guard let page = FileManager.default.contents(atPath: output + "/404.html") else { throw error }
+            guard let page = FileManager.default.contents(atPath: output + SiteAddress.notFound) else { throw error }
             return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
         }
