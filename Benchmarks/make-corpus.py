@@ -47,6 +47,10 @@ SECTION = {"news": "berita", "events": "kegiatan", "decrees": "regulasi", "stati
 SHAPES = ("standard", "simple", "long")
 # The Hugo layouts of each shape (folders beside this file).
 LAYOUTS = {"standard": "hugo-layouts", "simple": "hugo-layouts-simple", "long": "hugo-layouts"}
+# The render hooks every shape uses (Hugo resolves the bodies' `../news/x.md` links through
+# the link hook): kept once, in the standard layouts, and copied into a shape's layouts that
+# have none.
+RENDER_HOOKS = os.path.join("hugo-layouts", "_default", "_markup")
 # How many times the regencies and cities of each province the shape lists.
 REGION_FACTOR = {"standard": 1, "simple": 3, "long": 1}
 RESERVED = {"berita", "kegiatan", "regulasi", "statistik", "wilayah", "tag", "cari", "data", "media", "page",
@@ -1207,6 +1211,9 @@ def write_hugo(corpus, root, layouts):
             else:
                 write(os.path.join(content, SECTION[kind], item["file"] + ".md"), text)
     shutil.copytree(layouts, os.path.join(root, "layouts"))
+    hooks = os.path.join(root, "layouts", "_default", "_markup")
+    if not os.path.isdir(hooks):
+        shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), RENDER_HOOKS), hooks)
 
 
 def layouts_folder(shape):
@@ -1220,13 +1227,16 @@ def generator_hash(shape="standard"):
     with open(os.path.abspath(__file__), "rb") as f:
         digest.update(f.read())
     digest.update(b"\0shape\0" + shape.encode() + b"\0")
-    layouts = layouts_folder(shape)
-    for folder, dirs, files in os.walk(layouts):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            with open(path, "rb") as f:
-                digest.update(os.path.relpath(path, layouts).encode() + b"\0" + f.read())
+    folders = [layouts_folder(shape)]
+    if not os.path.isdir(os.path.join(folders[0], "_default", "_markup")):
+        folders.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), RENDER_HOOKS))
+    for layouts in folders:
+        for folder, dirs, files in os.walk(layouts):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as f:
+                    digest.update(os.path.relpath(path, layouts).encode() + b"\0" + f.read())
     return digest.hexdigest()
 
 
