@@ -122,6 +122,12 @@ public enum MarkdownRenderer {
 }
 
 extension MarkdownRenderer {
+    /// The last part of a link's path, for hints. (Foundation's `lastPathComponent` trapped
+    /// on a link the fuzzer wrote, with a NUL byte and damaged UTF-8 in it.)
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// Table alignment as classes: the theme's Content-Security-Policy refuses inline
     /// styles, and HTML5 has no `align` attribute. Raw HTML is omitted, so these
     /// attributes can only come from cmark-gfm's tables.
@@ -222,7 +228,7 @@ private struct TreeRewriter {
             guard let mediaPath = mediaPath(of: target.path) else {
                 let looked = Self.normalize(target.path, relativeTo: links.file) ?? "outside the site folder"
                 diagnostics.append(Diagnostic(at: location, "the file \(raw) is not in content/media/ (looked for \(looked))",
-                                              hint: "put the file in content/media/ and link it like media/\((raw as NSString).lastPathComponent) or ../media/\((raw as NSString).lastPathComponent)"))
+                                              hint: "put the file in content/media/ and link it like media/\(MarkdownRenderer.fileName(raw)) or ../media/\(MarkdownRenderer.fileName(raw))"))
                 return
             }
             if let problem = links.media.problems[mediaPath] {
