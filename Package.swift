@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(name: "CGugusSystem"),
+        // Lets cmark-gfm parse on every core (see its .c file).
+        .target(name: "CGugusMarkdown"),
         // The commit `gugus --version` names (scripts/dist writes it into a header).
         .target(name: "CGugusBuildInfo"),
         // Precompressed copies of the site's text files (gzip and Brotli, one call each).
@@ -47,6 +49,7 @@ let package = Package(
             name: "GugusCore",
             dependencies: [
                 "CCmarkGFM",
+                "CGugusMarkdown",
                 "CGugusSystem",
                 "CGugusImages",
                 "CGugusCompression",

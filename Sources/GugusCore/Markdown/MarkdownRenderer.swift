@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CGugusMarkdown
 import Foundation
 
 /// A heading of a Markdown body, with the anchor Gugus gave it.
@@ -77,10 +78,14 @@ public enum MarkdownRenderer {
 
     /// cmark-gfm parses inlines with a global table of special characters, to which each
     /// parse adds its extensions' characters (`~`, `:`, `w`) and from which it removes them
-    /// when done: two parses at once lose strikethrough and autolinks at random. So inline
-    /// parsing (`cmark_parser_feed` and `cmark_parser_finish`) takes turns; rendering and
-    /// the rewriting of links do not.
+    /// when done: two parses at once lose strikethrough and autolinks at random. The hook in
+    /// `CGugusMarkdown` leaves the characters in the table after the first parse; from then
+    /// on parses run on every core. Until then, or if the library does not call the hook,
+    /// parsing (`cmark_parser_feed` and `cmark_parser_finish`) takes turns.
     private static let inlineParsing = NSLock()
+
+    /// Whether parses run at the same time (after the first, when the hook is in place).
+    static var parsesInParallel: Bool { gugus_markdown_parses_in_parallel() != 0 }
 
     public static func render(_ markdown: String, links: LinkContext) -> RenderedMarkdown {
         _ = extensionsRegistered
@@ -92,16 +97,15 @@ public enum MarkdownRenderer {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
         var text = markdown
-        // Feeding takes turns too: the table extension parses its cells' inlines while the
-        // lines are fed.
-        inlineParsing.lock()
+        let together = parsesInParallel
+        if !together { inlineParsing.lock() }
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
         let finished = cmark_parser_finish(parser)
-        inlineParsing.unlock()
+        if !together { inlineParsing.unlock() }
         guard let document = finished else {
             return RenderedMarkdown(html: "", headings: [], diagnostics: [], firstParagraph: "")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `gugus build` was asked to do.
 public struct BuildOptions: Sendable {
     /// The site folder (holding content/ and optionally templates/).
@@ -24,6 +26,9 @@ public struct BuildOptions: Sendable {
     /// Writes `.gz` and `.br` beside the text files (`Precompression`); the dev server,
     /// which serves the files itself, does without.
     public var precompresses = true
+    /// Renders every page with swift-mustache itself instead of `TemplateWalker` (set by
+    /// `GUGUS_TEMPLATE_RENDERER=swift-mustache`): how the two are shown to write the same files.
+    public var rendersWithTemplateLibrary = ProcessInfo.processInfo.environment["GUGUS_TEMPLATE_RENDERER"] == "swift-mustache"
     /// Search terms remembered between the dev server's builds.
     var searchTerms: SearchTermCache?
 

@@ -24,6 +24,8 @@ public struct BuildReport: Sendable {
     /// Raster sources decoded by this build, and files they gave (0 when the cache had all).
     public var imagesProcessed = 0
     public var imageFilesMade = 0
+    /// Renders `TemplateWalker` handed to swift-mustache (0 with the default theme).
+    public var rendersByTemplateLibrary = 0
 }
 
 /// Why a build failed: the diagnostics, sorted by file and line.
@@ -60,9 +62,10 @@ public enum BuildPipeline {
         // run reports all the problems of a build; nothing is written unless all is well.
         announce(0)
         let loaded = ContentLoader.load(siteRoot: options.siteRoot, diagnostics: &log)
-        let theme = Theme.load(siteRoot: options.siteRoot, diagnostics: &log)
+        let loadedTheme = Theme.load(siteRoot: options.siteRoot, diagnostics: &log)
         _ = finish(0)
-        guard let config = loaded.config, let theme else { return failed() }
+        guard let config = loaded.config, let loadedTheme else { return failed() }
+        let theme = options.rendersWithTemplateLibrary ? loadedTheme.withoutWalker() : loadedTheme
 
         announce(1)
         let index = SiteValidator.validate(loaded, diagnostics: &log)
@@ -100,7 +103,8 @@ public enum BuildPipeline {
         ]
         guard options.writesOutput else {
             return .success(BuildReport(pagesPerKind: counts, filesWritten: 0, phases: phases, warnings: log.warnings,
-                                        output: options.output, site: site, files: files, references: rendered.references, bodies: bodies))
+                                        output: options.output, site: site, files: files, references: rendered.references, bodies: bodies,
+                                        rendersByTemplateLibrary: rendered.rendersByTemplateLibrary))
         }
         announce(4)
         let images = ImageProcessor.run(
@@ -122,7 +126,7 @@ public enum BuildPipeline {
             return .success(BuildReport(
                 pagesPerKind: counts, filesWritten: count, phases: phases, warnings: log.warnings, output: options.output, site: site,
                 bodies: bodies, theme: theme, entryHTML: rendered.entryHTML, loaded: loaded,
-                imagesProcessed: images.processed, imageFilesMade: images.filesMade))
+                imagesProcessed: images.processed, imageFilesMade: images.filesMade, rendersByTemplateLibrary: rendered.rendersByTemplateLibrary))
         case let .failure(diagnostic):
             log.append(diagnostic)
             _ = finish(5)

@@ -124,6 +124,8 @@ enum SiteRenderer {
         var entryHTML: [ListedEntry: String] = [:]
         /// Each page's ids and links by its address, read as it was rendered (`gugus check`).
         var references: [String: PageReferences] = [:]
+        /// Renders `TemplateWalker` handed to swift-mustache (a value or template it does not know).
+        var rendersByTemplateLibrary = 0
     }
 
     /// Every file of the site. `collectingReferences`: each page's ids and links too.
@@ -159,7 +161,8 @@ enum SiteRenderer {
                 if case let .bytes(data) = file.content { references[URLManifest.url(ofOutputPath: file.path)] = PageReferences(html: data) }
             }
         }
-        return Rendered(files: files, entryHTML: builder.entryHTML, references: references)
+        return Rendered(files: files, entryHTML: builder.entryHTML, references: references,
+                        rendersByTemplateLibrary: theme.compiled?.handedToLibrary.value ?? 0)
     }
 
     /// The media of the site: other files as they are, rasters as their plans say (a stripped

@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     public var assets: [(path: String, data: Data)]
     /// Each template's text (with the content-type pragma), by name.
     var sources: [String: String] = [:]
+    /// The templates for `TemplateWalker`; nil renders every page with swift-mustache itself.
+    var compiled: CompiledTemplates?
 
     /// Templates every theme must have.
     static let requiredTemplates = [
@@ -89,7 +91,8 @@ public struct Theme: Sendable {
                               hint: "add i18n/id.yaml to the theme")
         }
         guard diagnostics.errors.count == before else { return nil }
-        return Theme(library: library, strings: strings, assets: assets, sources: sources)
+        return Theme(library: library, strings: strings, assets: assets, sources: sources,
+                     compiled: CompiledTemplates(library: library, names: sources.keys))
     }
 
     /// Interface strings, one `key: text` per line. (Read from the YAML's nodes: Yams'
@@ -175,6 +178,14 @@ public struct Theme: Sendable {
         }
         var copy = self
         copy.library = library
+        if compiled != nil { copy.compiled = CompiledTemplates(library: library, names: names) }
+        return copy
+    }
+
+    /// The same theme rendered by swift-mustache alone (`BuildOptions.rendersWithTemplateLibrary`).
+    func withoutWalker() -> Theme {
+        var copy = self
+        copy.compiled = nil
         return copy
     }
 
@@ -222,6 +233,7 @@ public struct Theme: Sendable {
     }
 
     func render(_ context: TemplateValues, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        if let compiled, let page = compiled.render(context, template: template) { return page }
+        return library.render(context, withTemplate: template) ?? ""
     }
 }

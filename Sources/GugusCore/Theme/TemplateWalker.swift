@@ -1,0 +1,280 @@
+import Mustache
+
+/// Renders `CompiledTemplates` as swift-mustache's `Template+Render` does, token for token
+/// (the same lookups outwards through the context stack, sections, inverted sections,
+/// partials with indentation, inheritance blocks, content types), but only for the value
+/// types Gugus gives its templates, each recognised by its exact type instead of by dynamic
+/// casts. On anything else (another value type, a transform, a template the reader left
+/// out) it stops, and the caller renders the page with the library: the output is the
+/// library's in every case.
+struct TemplateWalker {
+    /// Thrown to hand the page to the library.
+    struct LibraryNeeded: Error {}
+
+    private let templates: [String: CompiledTemplate]
+    private let libraryOnly: Set<String>
+    private var stack: [Any]
+
+    private struct Context {
+        var indentation: String?
+        var inherited: [String: CompiledTemplate]?
+        var escaping: Escaping
+    }
+
+    private enum Escaping {
+        case fastHTML
+        case other(any MustacheContentType)
+        /// swift-mustache's own HTML type when it could not be read (never with this version).
+        case unknown
+    }
+
+    init(templates: CompiledTemplates, values: Any) {
+        self.templates = templates.templates
+        libraryOnly = templates.libraryOnly
+        stack = [values]
+    }
+
+    /// The page, or nil when it needs the library.
+    static func render(_ name: String, values: Any, templates: CompiledTemplates) -> String? {
+        guard let template = templates.templates[name] else { return nil }
+        var walker = TemplateWalker(templates: templates, values: values)
+        var output = ""
+        do {
+            try walker.render(template, Context(indentation: nil, inherited: nil, escaping: Self.libraryHTML), into: &output)
+        } catch {
+            return nil
+        }
+        return output
+    }
+
+    /// The content type swift-mustache starts each template and partial with (its `HTML`),
+    /// taken from a parsed pragma since the library keeps the type internal.
+    private static let libraryHTML: Escaping = {
+        guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}"),
+            let compiled = CompiledTemplate(reading: template),
+            case let .contentType(type)? = compiled.parts.first
+        else { return .unknown }
+        return .other(type)
+    }()
+
+    // MARK: Templates
+
+    private mutating func render(_ template: CompiledTemplate, _ given: Context, into output: inout String) throws {
+        var context = given
+        if let indentation = context.indentation, indentation != "" {
+            let start = output.utf8.count
+            for part in template.parts {
+                var piece = ""
+                try render(part, &context, into: &piece)
+                if !piece.isEmpty, Self.endsWithNewline(output, after: start) { output += indentation }
+                output += piece
+            }
+        } else {
+            for part in template.parts { try render(part, &context, into: &output) }
+        }
+    }
+
+    /// Whether the text written since `start` ends with the character "\n" (the library
+    /// asks `string.last == "\n"` of its own output; "\r\n" is another character).
+    private static func endsWithNewline(_ output: String, after start: Int) -> Bool {
+        let utf8 = output.utf8
+        guard utf8.count > start, let last = utf8.last, last == 0x0A else { return false }
+        guard utf8.count - 1 > start else { return true }
+        return utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != 0x0D
+    }
+
+    private mutating func render(_ part: TemplatePart, _ context: inout Context, into output: inout String) throws {
+        switch part {
+        case let .text(text):
+            output += text
+        case let .variable(name, escaped):
+            guard let value = try lookup(name) else { return }
+            let text = try Self.text(of: value)
+            output += try escaped ? Self.escape(text, context.escaping) : text
+        case let .section(name, template):
+            let value = try lookup(name)
+            try renderSection(value, template, context, into: &output)
+        case let .invertedSection(name, template):
+            let value = try lookup(name)
+            try renderInvertedSection(value, template, context, into: &output)
+        case let .block(name, defaultTemplate, indentation):
+            var inner = context
+            inner.indentation = Self.indentation(context.indentation, adding: indentation)
+            try render(context.inherited?[name] ?? defaultTemplate, inner, into: &output)
+        case let .partial(name, indentation, overrides):
+            try renderPartial(name, indentation, overrides, context, into: &output)
+        case let .dynamicPartial(name, indentation, overrides):
+            let value = try lookup(name)
+            guard let value else { return }
+            guard ObjectIdentifier(type(of: value)) == Kinds.string else {
+                guard Kinds.isKnown(value) else { throw LibraryNeeded() }
+                return
+            }
+            try renderPartial(value as! String, indentation, overrides, context, into: &output)
+        case let .contentType(type):
+            context.escaping = type is FastHTMLContentType ? .fastHTML : .other(type)
+        case .engineOnly:
+            throw LibraryNeeded()
+        }
+    }
+
+    private mutating func renderPartial(
+        _ name: String, _ indentation: String?, _ overrides: [String: CompiledTemplate]?, _ context: Context, into output: inout String
+    ) throws {
+        guard let template = templates[name] else {
+            if libraryOnly.contains(name) { throw LibraryNeeded() }
+            return
+        }
+        var inherited = context.inherited
+        if let overrides {
+            inherited = inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
+        }
+        let inner = Context(indentation: Self.indentation(context.indentation, adding: indentation), inherited: inherited, escaping: Self.libraryHTML)
+        try render(template, inner, into: &output)
+    }
+
+    private static func indentation(_ current: String?, adding added: String?) -> String? {
+        guard let added else { return current }
+        return (current ?? "") + added
+    }
+
+    private mutating func renderSection(_ value: Any?, _ template: CompiledTemplate, _ context: Context, into output: inout String) throws {
+        guard let value else { return }
+        let kind = ObjectIdentifier(type(of: value))
+        if let elements = Kinds.elements(of: value, kind) {
+            for element in elements {
+                stack.append(element)
+                try render(template, context, into: &output)
+                stack.removeLast()
+            }
+        } else if kind == Kinds.bool {
+            if value as! Bool { try render(template, context, into: &output) }
+        } else if Kinds.isKnown(value) {
+            stack.append(value)
+            try render(template, context, into: &output)
+            stack.removeLast()
+        } else {
+            throw LibraryNeeded()
+        }
+    }
+
+    private mutating func renderInvertedSection(_ value: Any?, _ template: CompiledTemplate, _ context: Context, into output: inout String) throws {
+        guard let value else { return try render(template, context, into: &output) }
+        let kind = ObjectIdentifier(type(of: value))
+        if let elements = Kinds.elements(of: value, kind) {
+            guard elements.isEmpty else { return }
+            // The library renders an empty list's inverted section with the list as its value.
+            stack.append(value)
+            try render(template, context, into: &output)
+            stack.removeLast()
+        } else if kind == Kinds.bool {
+            if !(value as! Bool) { try render(template, context, into: &output) }
+        } else if !Kinds.isKnown(value) {
+            throw LibraryNeeded()
+        }
+    }
+
+    // MARK: Values
+
+    /// `getChild` without transforms: `.`, `.name.rest`, or `name.rest` found outwards.
+    private func lookup(_ name: ValueName) throws -> Any? {
+        switch name.start {
+        case .current:
+            return stack.last
+        case .currentOnly:
+            guard let current = stack.last else { return nil }
+            return try descend(name.path[...], from: current)
+        case .stack:
+            guard let first = name.path.first else { return stack.last }
+            for object in stack.reversed() {
+                if let child = try Self.child(first, of: object) {
+                    return try descend(name.path.dropFirst(), from: child)
+                }
+            }
+            return nil
+        }
+    }
+
+    private func descend(_ names: ArraySlice<String>, from object: Any) throws -> Any? {
+        var object = object
+        for name in names {
+            guard let child = try Self.child(name, of: object) else { return nil }
+            object = child
+        }
+        return object
+    }
+
+    /// A value's child by name, as `MustacheParent` (or, for the other known types, the
+    /// library's `Mirror`, which finds no labelled child in text, numbers and lists).
+    private static func child(_ name: String, of object: Any) throws -> Any? {
+        let kind = ObjectIdentifier(type(of: object))
+        if kind == Kinds.templateValues { return (object as! TemplateValues).values[name] }
+        if kind == Kinds.textValues { return (object as! TextValues).values[name] }
+        if kind == Kinds.stringDictionary { return (object as! [String: String])[name] }
+        if kind == Kinds.siteValues { return (object as! SiteValues).child(named: name) }
+        if kind == Kinds.menuEntry { return (object as! MenuEntryValues).child(named: name) }
+        if kind == Kinds.listEntry { return (object as! ListEntryValues).child(named: name) }
+        if kind == Kinds.anyDictionary { return (object as! [String: Any])[name] }
+        if Kinds.hasNoChildren(kind) { return nil }
+        throw LibraryNeeded()
+    }
+
+    /// A value as a variable writes it (`String(describing:)` in the library).
+    private static func text(of value: Any) throws -> String {
+        let kind = ObjectIdentifier(type(of: value))
+        if kind == Kinds.string { return value as! String }
+        if kind == Kinds.int { return String(value as! Int) }
+        if kind == Kinds.bool { return (value as! Bool) ? "true" : "false" }
+        throw LibraryNeeded()
+    }
+
+    private static func escape(_ text: String, _ escaping: Escaping) throws -> String {
+        switch escaping {
+        case .fastHTML: return FastHTMLContentType().escapeText(text)
+        case let .other(type): return type.escapeText(text)
+        case .unknown: throw LibraryNeeded()
+        }
+    }
+}
+
+/// The value types Gugus puts in template values, by exact type.
+private enum Kinds {
+    static let string = ObjectIdentifier(String.self)
+    static let bool = ObjectIdentifier(Bool.self)
+    static let int = ObjectIdentifier(Int.self)
+    static let templateValues = ObjectIdentifier(TemplateValues.self)
+    static let textValues = ObjectIdentifier(TextValues.self)
+    static let siteValues = ObjectIdentifier(SiteValues.self)
+    static let menuEntry = ObjectIdentifier(MenuEntryValues.self)
+    static let listEntry = ObjectIdentifier(ListEntryValues.self)
+    static let stringDictionary = ObjectIdentifier([String: String].self)
+    static let anyDictionary = ObjectIdentifier([String: Any].self)
+    static let templateValuesList = ObjectIdentifier([TemplateValues].self)
+    static let textValuesList = ObjectIdentifier([TextValues].self)
+    static let menuEntryList = ObjectIdentifier([MenuEntryValues].self)
+    static let listEntryList = ObjectIdentifier([ListEntryValues].self)
+    static let stringList = ObjectIdentifier([String].self)
+    static let anyList = ObjectIdentifier([Any].self)
+
+    static let parents: Set<ObjectIdentifier> = [templateValues, textValues, siteValues, menuEntry, listEntry, stringDictionary, anyDictionary]
+    static let lists: Set<ObjectIdentifier> = [templateValuesList, textValuesList, menuEntryList, listEntryList, stringList, anyList]
+    static let childless: Set<ObjectIdentifier> = lists.union([string, bool, int])
+
+    static func hasNoChildren(_ kind: ObjectIdentifier) -> Bool { childless.contains(kind) }
+
+    static func isKnown(_ value: Any) -> Bool {
+        let kind = ObjectIdentifier(type(of: value))
+        return parents.contains(kind) || childless.contains(kind)
+    }
+
+    /// A list's elements (a section repeats for each), or nil when the value is no list.
+    static func elements(of value: Any, _ kind: ObjectIdentifier) -> [Any]? {
+        if kind == templateValuesList { return (value as! [TemplateValues]).map { $0 } }
+        if kind == listEntryList { return (value as! [ListEntryValues]).map { $0 } }
+        if kind == anyList { return value as? [Any] }
+        if kind == textValuesList { return (value as! [TextValues]).map { $0 } }
+        if kind == menuEntryList { return (value as! [MenuEntryValues]).map { $0 } }
+        if kind == stringList { return (value as! [String]).map { $0 } }
+        return nil
+    }
+}
