@@ -34,19 +34,30 @@ enum ByteSearch {
     static func replacing(_ text: String, _ replacements: [(String, String)]) -> String {
         guard replacements.contains(where: { contains(text, $0.0) }) else { return text }
         let patterns = replacements.map { (Array($0.0.utf8), Array($0.1.utf8)) }.filter { !$0.0.isEmpty }
-        var startsPattern = [Bool](repeating: false, count: 256)
-        for (pattern, _) in patterns { startsPattern[Int(pattern[0])] = true }
+        // Only where the patterns' common start occurs can one of them match: that start is
+        // found with memmem (the table-alignment patterns share 20 bytes; looking at every
+        // space instead was 4.6 % of a build of long bodies).
+        var prefix = patterns.first?.0 ?? []
+        for (pattern, _) in patterns.dropFirst() {
+            prefix = Array(zip(prefix, pattern).prefix { $0.0 == $0.1 }.map(\.0))
+        }
         var source = text
         let replaced: String? = source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
             var output: [UInt8] = []
             var copiedUpTo = 0
             var index = 0
             while index < bytes.count {
-                guard startsPattern[Int(bytes[index])],
-                    let (pattern, replacement) = patterns.first(where: { pattern, _ in
-                        index + pattern.count <= bytes.count && pattern.indices.allSatisfy { bytes[index + $0] == pattern[$0] }
-                    })
-                else {
+                if !prefix.isEmpty {
+                    let found = prefix.withUnsafeBufferPointer { start in
+                        gugus_find_bytes(base + index, bytes.count - index, start.baseAddress, start.count)
+                    }
+                    guard found >= 0 else { break }
+                    index += found
+                }
+                guard let (pattern, replacement) = patterns.first(where: { pattern, _ in
+                    index + pattern.count <= bytes.count && pattern.indices.allSatisfy { bytes[index + $0] == pattern[$0] }
+                }) else {
                     index += 1
                     continue
                 }
