@@ -41,6 +41,9 @@ enum ByteSearch {
         for (pattern, _) in patterns.dropFirst() {
             prefix = Array(zip(prefix, pattern).prefix { $0.0 == $0.1 }.map(\.0))
         }
+        // Without one, only bytes that start a pattern are looked at.
+        var startsPattern = [Bool](repeating: false, count: 256)
+        for (pattern, _) in patterns { startsPattern[Int(pattern[0])] = true }
         var source = text
         let replaced: String? = source.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return nil }
@@ -54,6 +57,9 @@ enum ByteSearch {
                     }
                     guard found >= 0 else { break }
                     index += found
+                } else if !startsPattern[Int(bytes[index])] {
+                    index += 1
+                    continue
                 }
                 guard let (pattern, replacement) = patterns.first(where: { pattern, _ in
                     index + pattern.count <= bytes.count && pattern.indices.allSatisfy { bytes[index + $0] == pattern[$0] }

@@ -146,20 +146,24 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    /// An optional field: `.some(nil)` when it holds nothing, nil when it is not a `String?`.
-    private static func optionalString(_ value: Any?) -> String?? {
+    /// An optional field's content: `.some(nil)` when it holds nothing, nil when the field
+    /// is not an optional.
+    private static func optionalPayload(_ value: Any?) -> Any?? {
         guard let value else { return nil }
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return nil }
-        guard let wrapped = mirror.children.first?.value else { return .some(nil) }
+        return .some(mirror.children.first?.value)
+    }
+
+    private static func optionalString(_ value: Any?) -> String?? {
+        guard let payload = optionalPayload(value) else { return nil }
+        guard let wrapped = payload else { return .some(nil) }
         return (wrapped as? String).map { .some($0) }
     }
 
     private static func optionalTemplates(_ value: Any?) -> [String: CompiledTemplate]?? {
-        guard let value else { return nil }
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return nil }
-        guard let wrapped = mirror.children.first?.value else { return .some(nil) }
+        guard let payload = optionalPayload(value) else { return nil }
+        guard let wrapped = payload else { return .some(nil) }
         guard let templates = wrapped as? [String: MustacheTemplate] else { return nil }
         var compiled: [String: CompiledTemplate] = [:]
         for (name, template) in templates {
