@@ -89,7 +89,12 @@ public enum MarkdownRenderer {
 
     public static func render(_ markdown: String, links: LinkContext) -> RenderedMarkdown {
         _ = extensionsRegistered
-        guard let parser = cmark_parser_new(options) else {
+        // Every allocation of this parse comes from one arena, given back at the end (after
+        // the tree, the parser and the rendered HTML: this `defer` runs last).
+        let arena = gugus_markdown_arena_begin()
+        defer { if arena != nil { gugus_markdown_arena_end() } }
+        let made = arena.map { cmark_parser_new_with_mem(options, $0.assumingMemoryBound(to: cmark_mem.self)) } ?? cmark_parser_new(options)
+        guard let parser = made else {
             return RenderedMarkdown(html: "", headings: [], diagnostics: [], firstParagraph: "")
         }
         defer { cmark_parser_free(parser) }
@@ -117,7 +122,7 @@ public enum MarkdownRenderer {
         var html = ""
         if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
             html = Self.alignmentClasses(String(cString: rendered))
-            free(rendered)
+            if arena == nil { free(rendered) }  // (the arena's memory goes with the arena)
         }
         return RenderedMarkdown(
             html: html, headings: rewriter.headings, diagnostics: rewriter.diagnostics,
@@ -160,41 +165,29 @@ private struct TreeRewriter {
 
     init(links: LinkContext) { self.links = links }
 
+    /// One walk over the tree (in C, reading literals without copies): the search text,
+    /// the first paragraph's text, then links and headings are rewritten.
     mutating func rewrite(_ document: OpaquePointer) {
-        var headingNodes: [OpaquePointer] = []
-        var linkNodes: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(document) else { return }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            collectText(node, type: type, entering: event == CMARK_EVENT_ENTER)
-            guard event == CMARK_EVENT_ENTER else { continue }
-            if type == CMARK_NODE_HEADING {
-                headingNodes.append(node)
-            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                linkNodes.append(node)
-            } else if type == CMARK_NODE_PARAGRAPH && firstParagraph.isEmpty {
-                firstParagraph = Self.plainText(node)
-            }
-        }
-        cmark_iter_free(iterator)
+        var walk = gugus_markdown_walk()
+        defer { gugus_markdown_walk_free(&walk) }
+        // (Out of memory mid-walk: what was found so far, as with a Swift walk that stopped.)
+        _ = gugus_markdown_walk_document(document, &walk)
+        plainText = Self.string(walk.text)
+        firstParagraph = Self.string(walk.first_paragraph)
+        let linkNodes = Self.nodes(walk.links)
+        let headingNodes = Self.nodes(walk.headings)
         for node in linkNodes { rewriteLink(node) }
         for node in headingNodes { anchorHeading(node) }
     }
 
-    /// Text and code literals, with a space wherever a block or a line ends.
-    private mutating func collectText(_ node: OpaquePointer, type: cmark_node_type, entering: Bool) {
-        if entering {
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
-                if let literal = cmark_node_get_literal(node) { plainText += String(cString: literal) }
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                plainText += " "
-            }
-        } else if type != CMARK_NODE_EMPH && type != CMARK_NODE_STRONG && type != CMARK_NODE_LINK {
-            plainText += " "
-        }
+    private static func string(_ text: gugus_markdown_text) -> String {
+        guard let bytes = text.bytes, text.length > 0 else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: Int(text.length)), as: UTF8.self)
+    }
+
+    private static func nodes(_ list: gugus_markdown_nodes) -> [OpaquePointer] {
+        guard let nodes = list.nodes else { return [] }
+        return (0..<Int(list.count)).compactMap { nodes[$0] }
     }
 
     // MARK: Links and images
@@ -269,7 +262,7 @@ private struct TreeRewriter {
         let title = cmark_node_get_title(node).map { String(cString: $0) }
         let lazy = links.leadImage || pictures > 0
         pictures += 1
-        guard let picture = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        guard let picture = gugus_markdown_node_new_beside(Int32(CMARK_NODE_CUSTOM_INLINE.rawValue), node) else { return }
         cmark_node_set_on_enter(picture, ImageMarkup.picture(plan, alt: alt, title: title, lazy: lazy))
         cmark_node_set_on_exit(picture, "")
         guard cmark_node_insert_before(node, picture) != 0 else {
@@ -326,7 +319,7 @@ private struct TreeRewriter {
         }
         headings.append(Heading(level: level, text: text, anchor: anchor))
         // A custom block renders its on_enter/on_exit text verbatim around its children.
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let block = gugus_markdown_node_new_beside(Int32(CMARK_NODE_CUSTOM_BLOCK.rawValue), node) else { return }
         cmark_node_set_on_enter(block, "<h\(level) id=\"\(anchor)\">")
         cmark_node_set_on_exit(block, "</h\(level)>")
         while let child = cmark_node_first_child(node) {
@@ -356,23 +349,12 @@ private struct TreeRewriter {
         return SourceLocation(file: links.file, line: links.bodyFirstLine + max(1, line) - 1, column: max(1, column))
     }
 
-    /// The text of a node's descendants.
+    /// The text of a node's descendants: text and code literals, a space for each line break.
     static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(child)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
-                text += String(cString: literal)
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
-            }
-        }
-        return text
+        var text = gugus_markdown_text()
+        defer { gugus_markdown_text_free(&text) }
+        _ = gugus_markdown_node_text(node, &text)
+        return string(text)
     }
 }
 
