@@ -48,8 +48,12 @@ enum OutputWriter {
         let previousRecord = WrittenFiles.path(parent: parent, name: name, previous: true)
         let records: WrittenRecord
         do {
+            // With no earlier site to rewrite (the first build after one into an empty
+            // folder), compressed copies whose bytes are unchanged are read from the site
+            // being replaced instead of compressed again.
+            let live = !reusing && isWrittenByGugus(outputPath) ? LiveSite(folder: outputPath, record: WrittenFiles.read(outputRecord)) : nil
             records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? WrittenFiles.read(previousRecord) : WrittenRecord(),
-                                   linkedInodes: linkedInodes)
+                                   linkedInodes: linkedInodes, live: live)
         } catch {
             try? manager.removeItem(atPath: temporary)
             return .failure(failure("cannot write the site into \(parent): \(error.localizedDescription)", output: output))
@@ -122,12 +126,13 @@ enum OutputWriter {
     @discardableResult
     static func writeAll(
         _ files: [OutputFile], into folder: String, reusing: Bool = false, known: WrittenRecord = WrittenRecord(),
-        linkedInodes: [String: UInt64] = [:]
+        linkedInodes: [String: UInt64] = [:], live: LiveSite? = nil
     ) throws -> WrittenRecord {
         let manager = FileManager.default
         if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var directories: Set<String> = []
         var written: Set<String> = []
+        written.reserveCapacity(files.count + 1)
         for file in files {
             guard SitePath.isSafeRelative(file.path), written.insert(file.path).inserted else {
                 throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
@@ -167,7 +172,7 @@ enum OutputWriter {
                 if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], sourceHash: sourceHash) {
                     return (nil, known.files[file.path], false, nil)
                 }
-                guard let data = Precompression.compress(source, as: format) else {
+                guard let data = live?.compressedCopy(file.path, sourceHash: sourceHash) ?? Precompression.compress(source, as: format) else {
                     return ("\(file.path): the file cannot be compressed", nil, true, nil)
                 }
                 if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
@@ -197,6 +202,7 @@ enum OutputWriter {
             }
         }
         var records = WrittenRecord()
+        records.files.reserveCapacity(files.count)
         // The folders whose entries this build may have changed: their stamps are taken
         // anew. (A folder created or listed; the parent of a created folder, of a new file
         // and of a copy, which is always made anew.)
@@ -230,6 +236,25 @@ enum OutputWriter {
         records.folders = stamps(of: changed.intersection(allDirectories.union([""])), in: folder)
         for relative in untouched where !changed.contains(relative) { records.folders[relative] = known.folders[relative] }
         return records
+    }
+
+    /// The site in the output folder, which a build replaces, with its record.
+    struct LiveSite: Sendable {
+        var folder: String
+        var record: WrittenRecord
+
+        /// The bytes of the site's compressed copy at `path` when it was made from bytes with
+        /// this hash and is still the file Gugus wrote (same inode, size and time of status
+        /// change as recorded).
+        func compressedCopy(_ path: String, sourceHash: UInt64) -> Data? {
+            let file = folder + "/" + path
+            guard let recorded = record.files[path], WrittenFiles.unchanged(file, record: recorded, sourceHash: sourceHash),
+                let data = FileManager.default.contents(atPath: file), data.count == recorded.size,
+                // (Still untouched once read.)
+                WrittenFiles.unchanged(file, record: recorded, sourceHash: sourceHash)
+            else { return nil }
+            return data
+        }
     }
 
     /// The inode of `first` when both paths name the same file: an earlier build's link.
@@ -323,7 +348,8 @@ enum OutputWriter {
         /// would take a leftover `café` written in decomposed form for the new `café`).
         func keeps(_ set: Set<String>, _ path: String) -> Bool {
             guard let index = set.firstIndex(of: path) else { return false }
-            return set[index].utf8.elementsEqual(path.utf8)
+            var found = set[index], wanted = path
+            return found.withUTF8 { a in wanted.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
         }
         // Leftovers of untouched folders, from the record: each recorded file that is not
         // kept, or its highest folder that is not kept.

@@ -246,3 +246,54 @@ struct WrittenFilesRecordTests {
         #expect(WrittenFiles.read(path) == expected)
     }
 }
+
+/// The first build after one into an empty folder has no earlier site to rewrite: it
+/// copies the compressed files whose bytes did not change from the site it replaces
+/// instead of compressing every page again, unless a file changed behind Gugus's back.
+struct LiveSiteCopyTests {
+    @Test func unchangedCompressedCopiesComeFromTheSiteBeingReplaced() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-live-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let output = parent + "/public"
+        let page = Data(String(repeating: "<p>Laporkan ke SAPA 129.</p>\n", count: 200).utf8)
+        let files = [OutputFile(path: "berita/a/index.html", data: page), OutputFile(path: "berita/b/index.html", data: page)]
+        let all = files + Precompression.companions(of: files)
+        guard case .success = OutputWriter.write(all, to: output, siteRoot: parent + "/site") else {
+            Issue.record("the first build failed")
+            return
+        }
+        #expect(!FileManager.default.fileExists(atPath: parent + "/.public.gugus-previous"))
+
+        // Mark the live copies: other (valid) gzip bytes, recorded as made from the page.
+        let recordPath = WrittenFiles.path(parent: parent, name: "public", previous: false)
+        var record = WrittenFiles.read(recordPath)
+        let marked = try #require(Precompression.compress(page + Data(" ".utf8), as: .gzip))
+        for path in ["berita/a/index.html.gz", "berita/b/index.html.gz"] {
+            let file = output + "/" + path
+            try FileManager.default.removeItem(atPath: file)
+            try marked.write(to: URL(fileURLWithPath: file))
+            record.files[path] = try #require(WrittenFiles.record(file, data: marked)).with(hash: WrittenFiles.hash(page))
+        }
+        WrittenFiles.write(record, to: recordPath)
+        // One of them is then changed behind Gugus's back (its time of status change moves).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output + "/berita/b/index.html.gz")
+
+        guard case .success = OutputWriter.write(all, to: output, siteRoot: parent + "/site") else {
+            Issue.record("the second build failed")
+            return
+        }
+        let copied = try Data(contentsOf: URL(fileURLWithPath: output + "/berita/a/index.html.gz"))
+        let remade = try Data(contentsOf: URL(fileURLWithPath: output + "/berita/b/index.html.gz"))
+        #expect(copied == marked, "the unchanged copy was compressed again instead of copied")
+        #expect(remade == Precompression.compress(page, as: .gzip), "a copy changed behind Gugus's back was trusted")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/berita/a/index.html")) == page)
+    }
+}
+
+private extension WrittenFile {
+    func with(hash: UInt64) -> WrittenFile {
+        var copy = self
+        copy.hash = hash
+        return copy
+    }
+}
