@@ -68,7 +68,7 @@ enum OutputWriter {
         // inode and time of status change, before it is trusted.)
         try? manager.removeItem(atPath: previousRecord)
         if replacing { _ = rename(outputRecord, previousRecord) }
-        WrittenFiles.write(records, to: outputRecord, order: files)
+        WrittenFiles.write(records, to: outputRecord, order: files.map(\.path))
         return .success(files.count)
     }
 

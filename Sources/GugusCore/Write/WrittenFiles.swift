@@ -169,15 +169,13 @@ enum WrittenFiles {
     /// file, `link INODE PATH` for each file linked from the image cache and
     /// `dir INODE SECONDS NANOSECONDS PATH` for each stamped folder.
     /// Files come in the order of `order` (the build's own order of its files, which is
-    /// always the same: sorting tens of thousands of paths cost a tenth of a second), or
-    /// sorted when it is nil; a file of the record missing from `order` is left out.
-    static func write(_ record: WrittenRecord, to path: String, order: [OutputFile]? = nil) {
+    /// always the same: sorting tens of thousands of paths cost a tenth of a second); a
+    /// file of the record missing from `order` is left out.
+    static func write(_ record: WrittenRecord, to path: String, order: [String]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(record.files.count * 96 + record.folders.count * 64)
-        let files: [(key: String, value: WrittenFile)] = order.map { order in
-            order.compactMap { file in record.files[file.path].map { (file.path, $0) } }
-        } ?? record.files.sorted(by: { $0.key < $1.key })
-        for (file, written) in files {
+        for file in order {
+            guard let written = record.files[file] else { continue }
             bytes += String(written.hash, radix: 16).utf8
             bytes.append(UInt8(ascii: " "))
             bytes += String(written.inode).utf8

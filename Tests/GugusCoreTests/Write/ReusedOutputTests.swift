@@ -235,7 +235,7 @@ struct WrittenFilesRecordTests {
             "": FolderStamp(inode: 2, seconds: 1_795_957_000, nanoseconds: 5), "berita": FolderStamp(inode: 3, seconds: 1, nanoseconds: 0),
             "media/2024": FolderStamp(inode: 4, seconds: 2, nanoseconds: 3),
         ])
-        WrittenFiles.write(records, to: path)
+        WrittenFiles.write(records, to: path, order: records.files.keys.sorted())
         #expect(WrittenFiles.read(path) == records)
 
         var text = try String(contentsOfFile: path, encoding: .utf8)
@@ -274,7 +274,7 @@ struct LiveSiteCopyTests {
             try marked.write(to: URL(fileURLWithPath: file))
             record.files[path] = try #require(WrittenFiles.record(file, data: marked)).with(hash: WrittenFiles.hash(page))
         }
-        WrittenFiles.write(record, to: recordPath)
+        WrittenFiles.write(record, to: recordPath, order: all.map(\.path))
         // One of them is then changed behind Gugus's back (its time of status change moves).
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output + "/berita/b/index.html.gz")
 
