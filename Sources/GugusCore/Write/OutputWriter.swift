@@ -131,10 +131,11 @@ enum OutputWriter {
         let manager = FileManager.default
         if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var directories: Set<String> = []
-        var written: Set<String> = []
+        // Each path with its place in `files`.
+        var written: [String: Int] = [:]
         written.reserveCapacity(files.count + 1)
-        for file in files {
-            guard SitePath.isSafeRelative(file.path), written.insert(file.path).inserted else {
+        for (index, file) in files.enumerated() {
+            guard SitePath.isSafeRelative(file.path), written.updateValue(index, forKey: file.path) == nil else {
                 throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
             }
             directories.insert(file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(file.path[..<$0]) } ?? "")
@@ -147,28 +148,47 @@ enum OutputWriter {
             }
         }
         // A path cannot be a file and a folder at once (a fresh build would fail on it too).
-        if let clash = written.first(where: { allDirectories.contains($0) }) {
+        if let clash = written.keys.first(where: { allDirectories.contains($0) }) {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: clash])
         }
         // Folders whose stamp is the one recorded: they exist, with the entries the earlier
         // build left in them (neither created nor listed again).
         let untouched = reusing ? untouchedFolders(allDirectories.union([""]), in: folder, known: known.folders) : []
         try createDirectories(allDirectories.subtracting(untouched), in: folder)
+        // The hash of each file's bytes, once: a page's compressed copies are recorded with
+        // the hash of the bytes they were made from, which are the page's.
+        let hashes = ParallelMap.map(files) { file -> UInt64? in
+            guard case let .bytes(data) = file.content else { return nil }
+            return WrittenFiles.hash(data)
+        }
+        /// The hash of the bytes a compressed copy at `path` was made from: its page's, when
+        /// the page is a file of this build with the same bytes (comparing them costs less
+        /// than hashing them).
+        let places = written
+        @Sendable func sourceHash(_ source: Data, path: String, format: Precompression.Format) -> UInt64 {
+            if path.hasSuffix(format.suffix), let index = places[String(path.dropLast(format.suffix.count))],
+                case let .bytes(data) = files[index].content, let hash = hashes[index], data == source {
+                return hash
+            }
+            return WrittenFiles.hash(source)
+        }
         // Files are independent: write them on every core.
         // (`record` is nil for copies and links; `fresh` tells whether the file was made anew;
         // `inode` is a link's.)
-        let results = ParallelMap.map(files) { file -> (failure: String?, record: WrittenFile?, fresh: Bool, inode: UInt64?) in
+        let results = ParallelMap.map(Array(files.indices)) { index -> (failure: String?, record: WrittenFile?, fresh: Bool, inode: UInt64?) in
+            let file = files[index]
             let target = folder + "/" + file.path
             switch file.content {
             case let .bytes(data):
-                if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], data: data) {
+                let hash = hashes[index] ?? WrittenFiles.hash(data)
+                if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], size: data.count, hash: hash) {
                     return (nil, known.files[file.path], false, nil)
                 }
                 if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
-                return (nil, WrittenFiles.record(target, data: data), true, nil)
+                return (nil, WrittenFiles.record(target, hash: hash), true, nil)
             case let .compressed(source, format):
                 // Recorded with the hash of the bytes it was made from: unchanged bytes, no work.
-                let sourceHash = WrittenFiles.hash(source)
+                let sourceHash = sourceHash(source, path: file.path, format: format)
                 if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], sourceHash: sourceHash) {
                     return (nil, known.files[file.path], false, nil)
                 }
@@ -176,11 +196,7 @@ enum OutputWriter {
                     return ("\(file.path): the file cannot be compressed", nil, true, nil)
                 }
                 if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
-                return (nil, WrittenFiles.stamp(target).map { stamp in
-                    var record = stamp
-                    record.hash = sourceHash
-                    return record
-                }, true, nil)
+                return (nil, WrittenFiles.record(target, hash: sourceHash), true, nil)
             case let .copy(source):
                 do {
                     if reusing { try? FileManager.default.removeItem(atPath: target) }
@@ -226,7 +242,7 @@ enum OutputWriter {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
         if reusing {
-            written.insert(markerName)
+            written[markerName] = files.count
             changed.formUnion(try removeEntries(of: folder, except: written, directories: allDirectories, untouched: untouched, earlier: known))
         }
         if let failure = writeFile(Data(markerText.utf8), to: folder + "/" + markerName) {
@@ -341,33 +357,36 @@ enum OutputWriter {
     /// Folders in `untouched` are not listed: their entries are the ones `earlier` recorded.
     @discardableResult
     static func removeEntries(
-        of folder: String, except keptFiles: Set<String>, directories keptDirectories: Set<String>,
+        of folder: String, except keptFiles: [String: Int], directories keptDirectories: Set<String>,
         untouched: Set<String> = [], earlier: WrittenRecord = WrittenRecord()
     ) throws -> Set<String> {
-        /// Whether the set holds the path with the same bytes (Swift's `String` equality
-        /// would take a leftover `café` written in decomposed form for the new `café`).
-        func keeps(_ set: Set<String>, _ path: String) -> Bool {
-            guard let index = set.firstIndex(of: path) else { return false }
-            var found = set[index], wanted = path
-            return found.withUTF8 { a in wanted.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
-        }
+        let kept = KeptPaths(files: keptFiles, directories: keptDirectories)
         // Leftovers of untouched folders, from the record: each recorded file that is not
-        // kept, or its highest folder that is not kept.
+        // kept, or its highest folder that is not kept. (On every core: a site has tens of
+        // thousands of files.)
         var leftovers: [String: Set<[UInt8]>] = [:]
         if !untouched.isEmpty {
-            for path in Array(earlier.files.keys) + earlier.copies + earlier.links.keys where !keeps(keptFiles, path) {
-                var child = path
-                var parent = parent(of: path)
-                while !parent.isEmpty && !keeps(keptDirectories, parent) {
-                    child = parent
-                    parent = Self.parent(of: parent)
+            let recorded = Array(earlier.files.keys) + earlier.copies + earlier.links.keys
+            let chunkSize = 2048
+            let chunks = stride(from: 0, to: recorded.count, by: chunkSize).map { recorded[$0..<min($0 + chunkSize, recorded.count)] }
+            let found = ParallelMap.map(chunks) { chunk -> [(parent: String, child: String)] in
+                var found: [(parent: String, child: String)] = []
+                for path in chunk where !kept.hasFile(path) {
+                    var child = path
+                    var parent = parent(of: path)
+                    while !parent.isEmpty && !kept.hasDirectory(parent) {
+                        child = parent
+                        parent = Self.parent(of: parent)
+                    }
+                    // (A path may have turned from a folder into a file, or the other way:
+                    // then it is kept, and the new file or folder is already in its place.)
+                    if untouched.contains(parent) && !kept.hasFile(child) && !kept.hasDirectory(child) {
+                        found.append((parent, child))
+                    }
                 }
-                // (A path may have turned from a folder into a file, or the other way:
-                // then it is kept, and the new file or folder is already in its place.)
-                if untouched.contains(parent) && !keeps(keptFiles, child) && !keeps(keptDirectories, child) {
-                    leftovers[parent, default: []].insert(Array(child.utf8))
-                }
+                return found
             }
+            for (parent, child) in found.joined() { leftovers[parent, default: []].insert(Array(child.utf8)) }
         }
         for (_, children) in leftovers { try remove(children.sorted { $0.lexicographicallyPrecedes($1) }, from: folder) }
 
@@ -375,12 +394,9 @@ enum OutputWriter {
         // parent's listing), so the listings are independent and run on every core.
         let listed = ([""] + keptDirectories.filter { $0 != "." && !$0.isEmpty }.sorted()).filter { !untouched.contains($0) }
         guard !listed.isEmpty else { return Set(leftovers.keys) }
-        // Compared as bytes (see `keeps`).
-        let files = Set(keptFiles.map(ByteName.init))
-        let directories = Set(keptDirectories.map(ByteName.init))
         let failures = ParallelMap.map(listed) { relative -> String? in
             do {
-                try removeEntries(in: relative, of: folder, files: files, directories: directories)
+                try removeEntries(in: relative, of: folder, keeping: kept)
                 return nil
             } catch {
                 return error.localizedDescription
@@ -392,8 +408,30 @@ enum OutputWriter {
         return Set(leftovers.keys)
     }
 
+    /// The files and folders a build keeps, looked up by their bytes: Swift's `String`
+    /// equality would take a leftover `café` written in decomposed form for the new `café`.
+    struct KeptPaths: Sendable {
+        var files: [String: Int]
+        var directories: Set<String>
+
+        func hasFile(_ path: String) -> Bool {
+            guard let index = files.index(forKey: path) else { return false }
+            return Self.sameBytes(files[index].key, path)
+        }
+
+        func hasDirectory(_ path: String) -> Bool {
+            guard let index = directories.firstIndex(of: path) else { return false }
+            return Self.sameBytes(directories[index], path)
+        }
+
+        static func sameBytes(_ first: String, _ second: String) -> Bool {
+            var first = first, second = second
+            return first.withUTF8 { a in second.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
+        }
+    }
+
     /// Removes the entries of one folder of `folder` that are neither kept files nor kept folders.
-    private static func removeEntries(in relative: String, of folder: String, files: Set<ByteName>, directories: Set<ByteName>) throws {
+    private static func removeEntries(in relative: String, of folder: String, keeping kept: KeptPaths) throws {
         let path = relative.isEmpty ? folder : folder + "/" + relative
         guard let stream = opendir(path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
@@ -405,20 +443,11 @@ enum OutputWriter {
         }
         closedir(stream)
         let children = names.map { relative.isEmpty ? $0 : Array(relative.utf8) + [0x2F] + $0 }
-        try remove(children.filter { !directories.contains(ByteName(bytes: $0)) && !files.contains(ByteName(bytes: $0)) }, from: folder)
-    }
-
-    /// A path compared as bytes, hashed in one call (an array of bytes is hashed byte by
-    /// byte, which cost more than listing the folders).
-    struct ByteName: Hashable {
-        var bytes: [UInt8]
-
-        init(bytes: [UInt8]) { self.bytes = bytes }
-        init(_ path: String) { bytes = Array(path.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+        try remove(children.filter { child in
+            // A name that is not UTF-8 is no path of the site.
+            guard let path = String(validating: child, as: UTF8.self) else { return true }
+            return !kept.hasDirectory(path) && !kept.hasFile(path)
+        }, from: folder)
     }
 
     /// Removes entries (paths relative to `folder`, as bytes) and, for folders, what they hold.

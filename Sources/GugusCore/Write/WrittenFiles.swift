@@ -63,11 +63,12 @@ enum WrittenFiles {
                            nanoseconds: Int(status.st_ctim.tv_nsec), hash: 0)
     }
 
-    /// Whether the file at `path` is the recorded one and the record's bytes are `data`'s.
-    static func unchanged(_ path: String, record: WrittenFile?, data: Data) -> Bool {
-        guard let record, record.size == data.count, var found = stamp(path) else { return false }
+    /// Whether the file at `path` is the recorded one and the record's bytes are bytes of
+    /// this size and hash.
+    static func unchanged(_ path: String, record: WrittenFile?, size: Int, hash: UInt64) -> Bool {
+        guard let record, record.size == size, record.hash == hash, var found = stamp(path) else { return false }
         found.hash = record.hash
-        return found == record && hash(data) == record.hash
+        return found == record
     }
 
     /// Whether the file at `path` is the recorded one, made from bytes with this hash (a
@@ -78,12 +79,6 @@ enum WrittenFiles {
         return found == record
     }
 
-    /// The record of a file just written.
-    static func record(_ path: String, data: Data) -> WrittenFile? {
-        guard var found = stamp(path) else { return nil }
-        found.hash = hash(data)
-        return found
-    }
 
     /// A 64-bit hash of the bytes (eight at a time, multiply and rotate, with the length):
     /// the same on every run, unlike Swift's `Hasher`.
@@ -103,6 +98,13 @@ enum WrittenFiles {
             state = state &* 0xBF58_476D_1CE4_E5B9
             return state ^ (state >> 32)
         }
+    }
+
+    /// The record of a file just written, from bytes with this hash.
+    static func record(_ path: String, hash: UInt64) -> WrittenFile? {
+        guard var found = stamp(path) else { return nil }
+        found.hash = hash
+        return found
     }
 
     /// The prefix of a folder's line in the record (not a hexadecimal hash).
@@ -176,13 +178,15 @@ enum WrittenFiles {
         bytes.reserveCapacity(record.files.count * 96 + record.folders.count * 64)
         for file in order {
             guard let written = record.files[file] else { continue }
-            bytes += String(written.hash, radix: 16).utf8
+            writeHexadecimal(written.hash, into: &bytes)
             bytes.append(UInt8(ascii: " "))
-            bytes += String(written.inode).utf8
-            for number in [written.size, written.seconds, written.nanoseconds] {
-                bytes.append(UInt8(ascii: " "))
-                JSONValue.writeDecimal(number, into: &bytes)
-            }
+            if let inode = Int(exactly: written.inode) { JSONValue.writeDecimal(inode, into: &bytes) } else { bytes += String(written.inode).utf8 }
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(written.size, into: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(written.seconds, into: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(written.nanoseconds, into: &bytes)
             bytes.append(UInt8(ascii: " "))
             bytes += file.utf8
             bytes.append(UInt8(ascii: "\n"))
@@ -211,6 +215,16 @@ enum WrittenFiles {
             bytes.append(UInt8(ascii: "\n"))
         }
         try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// `number` in lower-case hexadecimal without leading zeros, as `String(number, radix: 16)`.
+private func writeHexadecimal(_ number: UInt64, into bytes: inout [UInt8]) {
+    var shift = max(0, (64 - number.leadingZeroBitCount + 3) / 4 - 1) * 4
+    while shift >= 0 {
+        let digit = UInt8((number >> UInt64(shift)) & 0xF)
+        bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        shift -= 4
     }
 }
 
