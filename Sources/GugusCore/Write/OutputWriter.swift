@@ -130,15 +130,29 @@ enum OutputWriter {
     ) throws -> WrittenRecord {
         let manager = FileManager.default
         if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        var directories: Set<String> = []
+        // Each run of files checked and its folders found on every core (a site has tens of
+        // thousands of files, most of them beside others in their folder).
+        let runs = stride(from: 0, to: files.count, by: 1024).map { $0..<min($0 + 1024, files.count) }
+        let checked = ParallelMap.map(runs) { run -> (unsafe: String?, directories: Set<String>) in
+            var directories: Set<String> = []
+            var last: Substring?
+            for file in files[run] {
+                guard SitePath.isSafeRelative(file.path) else { return (file.path, []) }
+                let directory = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { file.path[..<$0] } ?? ""
+                if directory != last { directories.insert(String(directory)) }
+                last = directory
+            }
+            return (nil, directories)
+        }
+        if let unsafe = checked.lazy.compactMap(\.unsafe).first {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: unsafe])
+        }
+        let directories = checked.reduce(into: Set<String>()) { $0.formUnion($1.directories) }
         // Each path with its place in `files`.
         var written: [String: Int] = [:]
         written.reserveCapacity(files.count + 1)
-        for (index, file) in files.enumerated() {
-            guard SitePath.isSafeRelative(file.path), written.updateValue(index, forKey: file.path) == nil else {
-                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
-            }
-            directories.insert(file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(file.path[..<$0]) } ?? "")
+        for (index, file) in files.enumerated() where written.updateValue(index, forKey: file.path) != nil {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
         }
         var allDirectories: Set<String> = []
         for directory in directories {
@@ -175,46 +189,49 @@ enum OutputWriter {
         // Files are independent: write them on every core.
         // (`record` is nil for copies and links; `fresh` tells whether the file was made anew;
         // `inode` is a link's.)
-        let results = ParallelMap.map(Array(files.indices)) { index -> (failure: String?, record: WrittenFile?, fresh: Bool, inode: UInt64?) in
+        // (`recorded`: whether the earlier build recorded a file at this path.)
+        let results = ParallelMap.map(Array(files.indices)) { index -> (failure: String?, record: WrittenFile?, fresh: Bool, inode: UInt64?, recorded: Bool) in
             let file = files[index]
             let target = folder + "/" + file.path
             switch file.content {
             case let .bytes(data):
+                let earlier = known.files[file.path]
                 let hash = hashes[index] ?? WrittenFiles.hash(data)
-                if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], size: data.count, hash: hash) {
-                    return (nil, known.files[file.path], false, nil)
+                if reusing && WrittenFiles.unchanged(target, record: earlier, size: data.count, hash: hash) {
+                    return (nil, earlier, false, nil, true)
                 }
-                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
-                return (nil, WrittenFiles.record(target, hash: hash), true, nil)
+                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil, earlier != nil) }
+                return (nil, WrittenFiles.record(target, hash: hash), true, nil, earlier != nil)
             case let .compressed(source, format):
                 // Recorded with the hash of the bytes it was made from: unchanged bytes, no work.
+                let earlier = known.files[file.path]
                 let sourceHash = sourceHash(source, path: file.path, format: format)
-                if reusing && WrittenFiles.unchanged(target, record: known.files[file.path], sourceHash: sourceHash) {
-                    return (nil, known.files[file.path], false, nil)
+                if reusing && WrittenFiles.unchanged(target, record: earlier, sourceHash: sourceHash) {
+                    return (nil, earlier, false, nil, true)
                 }
                 guard let data = live?.compressedCopy(file.path, sourceHash: sourceHash) ?? Precompression.compress(source, as: format) else {
-                    return ("\(file.path): the file cannot be compressed", nil, true, nil)
+                    return ("\(file.path): the file cannot be compressed", nil, true, nil, earlier != nil)
                 }
-                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil) }
-                return (nil, WrittenFiles.record(target, hash: sourceHash), true, nil)
+                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil, earlier != nil) }
+                return (nil, WrittenFiles.record(target, hash: sourceHash), true, nil, earlier != nil)
             case let .copy(source):
                 do {
                     if reusing { try? FileManager.default.removeItem(atPath: target) }
                     try FileManager.default.copyItem(atPath: source, toPath: target)
-                    return (nil, nil, true, nil)
+                    return (nil, nil, true, nil, false)
                 } catch {
-                    return ("\(file.path): \(error.localizedDescription)", nil, true, nil)
+                    return ("\(file.path): \(error.localizedDescription)", nil, true, nil, false)
                 }
             case let .link(source):
                 // Already the same file (an earlier build linked it): nothing to do. Without a
                 // call when its folder is untouched (its names lead to the inodes they led to)
                 // and the record's inode is the cache file's.
                 if reusing, let inode = linkedInodes[source], known.links[file.path] == inode, untouched.contains(parent(of: file.path)) {
-                    return (nil, nil, false, inode)
+                    return (nil, nil, false, inode, false)
                 }
-                if reusing, let inode = sameFile(target, source) { return (nil, nil, false, inode) }
+                if reusing, let inode = sameFile(target, source) { return (nil, nil, false, inode, false) }
                 let failure = linkOrCopy(source, to: target, replacing: reusing)
-                return (failure, nil, true, failure == nil ? linkedInode(target, source) : nil)
+                return (failure, nil, true, failure == nil ? linkedInode(target, source) : nil, false)
             }
         }
         var records = WrittenRecord()
@@ -235,7 +252,7 @@ enum OutputWriter {
                 if result.fresh { changed.insert(parent(of: file.path)) }
             case .bytes, .compressed:
                 records.files[file.path] = result.record
-                if known.files[file.path] == nil { changed.insert(parent(of: file.path)) }
+                if !result.recorded { changed.insert(parent(of: file.path)) }
             }
         }
         if let failure = results.lazy.compactMap(\.failure).first {

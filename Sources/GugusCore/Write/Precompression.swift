@@ -41,19 +41,19 @@ public enum Precompression {
     /// The compressed companions of the files (the bytes are compressed when Write needs them),
     /// leaving out any path the site already has.
     static func companions(of files: [OutputFile]) -> [OutputFile] {
-        var taken: Set<String> = []
-        var candidates: [(path: String, data: Data)] = []
-        for file in files {
-            taken.insert(file.path)
-            if case let .bytes(data) = file.content, compresses(file.path, size: data.count) { candidates.append((file.path, data)) }
-        }
-        var companions: [OutputFile] = []
-        for candidate in candidates {
-            for format in Format.allCases where !taken.contains(candidate.path + format.suffix) {
-                companions.append(OutputFile(path: candidate.path + format.suffix, compressing: candidate.data, as: format))
+        let taken = Set(files.lazy.map(\.path))
+        // On every core, in runs of files.
+        let runs = stride(from: 0, to: files.count, by: 1024).map { $0..<min($0 + 1024, files.count) }
+        return ParallelMap.map(runs) { run -> [OutputFile] in
+            var companions: [OutputFile] = []
+            for file in files[run] {
+                guard case let .bytes(data) = file.content, compresses(file.path, size: data.count) else { continue }
+                for format in Format.allCases where !taken.contains(file.path + format.suffix) {
+                    companions.append(OutputFile(path: file.path + format.suffix, compressing: data, as: format))
+                }
             }
-        }
-        return companions
+            return companions
+        }.flatMap { $0 }
     }
 
     /// The compressed bytes, or nil if the library failed (then the file is left out).

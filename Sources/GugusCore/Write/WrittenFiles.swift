@@ -116,33 +116,68 @@ enum WrittenFiles {
 
     static func read(_ path: String) -> WrittenRecord {
         guard let data = FileManager.default.contents(atPath: path) else { return WrittenRecord() }
+        // Read as bytes, in runs of whole lines on every core: the record has a line for
+        // every file and folder of the site.
+        let runs = lineRuns(of: data, count: ProcessInfo.activeProcessorCountForGugus * 4)
+        let parsed = ParallelMap.map(runs) { run in data.withUnsafeBytes { readLines(UnsafeRawBufferPointer(rebasing: $0[run])) } }
         var record = WrittenRecord()
-        record.files.reserveCapacity(data.count / 80)
-        // Read as bytes: the record has a line for every file and folder of the site.
-        data.withUnsafeBytes { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-                if line.starts(with: copyPrefix) {
-                    if line.count > copyPrefix.count {
-                        record.copies.insert(String(decoding: UnsafeRawBufferPointer(rebasing: line[copyPrefix.count...]), as: UTF8.self))
-                    }
-                } else if line.starts(with: linkPrefix) {
-                    var reader = RecordLine(line: UnsafeRawBufferPointer(rebasing: line[linkPrefix.count...]))
-                    if let inode = reader.number(), let file = reader.rest() { record.links[file] = inode }
-                } else if line.starts(with: folderPrefix) {
-                    if let (folder, stamp) = parseFolder(UnsafeRawBufferPointer(rebasing: line[folderPrefix.count...])) {
-                        record.folders[folder] = stamp
-                    }
-                } else if let (file, written) = parse(line) {
-                    record.files[file] = written
-                }
-                start = end + 1
-            }
+        record.files.reserveCapacity(parsed.reduce(0) { $0 + $1.files.count })
+        for part in parsed {
+            for (file, written) in part.files { record.files[file] = written }
+            record.copies.formUnion(part.copies)
+            for (file, inode) in part.links { record.links[file] = inode }
+            for (folder, stamp) in part.folders { record.folders[folder] = stamp }
         }
         return record
+    }
+
+    /// About `count` ranges of the bytes, each ending after a line's end (or at the end).
+    private static func lineRuns(of data: Data, count: Int) -> [Range<Int>] {
+        data.withUnsafeBytes { bytes in
+            var runs: [Range<Int>] = []
+            let step = max(1, bytes.count / max(1, count))
+            var start = 0
+            while start < bytes.count {
+                var end = min(bytes.count, start + step)
+                while end < bytes.count && bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+                runs.append(start..<end)
+                start = end
+            }
+            return runs
+        }
+    }
+
+    /// The lines of a run of the record, in order.
+    private static func readLines(_ bytes: UnsafeRawBufferPointer) -> (
+        files: [(String, WrittenFile)], copies: [String], links: [(String, UInt64)], folders: [(String, FolderStamp)]
+    ) {
+        var files: [(String, WrittenFile)] = []
+        var copies: [String] = []
+        var links: [(String, UInt64)] = []
+        var folders: [(String, FolderStamp)] = []
+        files.reserveCapacity(bytes.count / 80)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            if line.starts(with: copyPrefix) {
+                if line.count > copyPrefix.count {
+                    copies.append(String(decoding: UnsafeRawBufferPointer(rebasing: line[copyPrefix.count...]), as: UTF8.self))
+                }
+            } else if line.starts(with: linkPrefix) {
+                var reader = RecordLine(line: UnsafeRawBufferPointer(rebasing: line[linkPrefix.count...]))
+                if let inode = reader.number(), let file = reader.rest() { links.append((file, inode)) }
+            } else if line.starts(with: folderPrefix) {
+                if let (folder, stamp) = parseFolder(UnsafeRawBufferPointer(rebasing: line[folderPrefix.count...])) {
+                    folders.append((folder, stamp))
+                }
+            } else if let (file, written) = parse(line) {
+                files.append((file, written))
+            }
+            start = end + 1
+        }
+        return (files, copies, links, folders)
     }
 
     /// A folder's line after its prefix: inode, seconds, nanoseconds, then the path ("."
@@ -174,23 +209,10 @@ enum WrittenFiles {
     /// always the same: sorting tens of thousands of paths cost a tenth of a second); a
     /// file of the record missing from `order` is left out.
     static func write(_ record: WrittenRecord, to path: String, order: [String]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(record.files.count * 96 + record.folders.count * 64)
-        for file in order {
-            guard let written = record.files[file] else { continue }
-            writeHexadecimal(written.hash, into: &bytes)
-            bytes.append(UInt8(ascii: " "))
-            if let inode = Int(exactly: written.inode) { JSONValue.writeDecimal(inode, into: &bytes) } else { bytes += String(written.inode).utf8 }
-            bytes.append(UInt8(ascii: " "))
-            JSONValue.writeDecimal(written.size, into: &bytes)
-            bytes.append(UInt8(ascii: " "))
-            JSONValue.writeDecimal(written.seconds, into: &bytes)
-            bytes.append(UInt8(ascii: " "))
-            JSONValue.writeDecimal(written.nanoseconds, into: &bytes)
-            bytes.append(UInt8(ascii: " "))
-            bytes += file.utf8
-            bytes.append(UInt8(ascii: "\n"))
-        }
+        // The files' lines in runs on every core.
+        let runs = stride(from: 0, to: order.count, by: 2048).map { $0..<min($0 + 2048, order.count) }
+        var bytes = ParallelMap.map(runs) { run in fileLines(order[run], of: record) }.flatMap { $0 }
+        bytes.reserveCapacity(bytes.count + record.copies.count * 64 + record.folders.count * 64)
         for file in record.copies.sorted() {
             bytes += copyPrefix
             bytes += file.utf8
@@ -215,6 +237,28 @@ enum WrittenFiles {
             bytes.append(UInt8(ascii: "\n"))
         }
         try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The lines of these files of the record, in their order (a file the record lacks has none).
+    private static func fileLines(_ order: ArraySlice<String>, of record: WrittenRecord) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(order.count * 96)
+        for file in order {
+            guard let written = record.files[file] else { continue }
+            writeHexadecimal(written.hash, into: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            if let inode = Int(exactly: written.inode) { JSONValue.writeDecimal(inode, into: &bytes) } else { bytes += String(written.inode).utf8 }
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(written.size, into: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(written.seconds, into: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(written.nanoseconds, into: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            bytes += file.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
     }
 }
 
