@@ -23,7 +23,10 @@ public struct OutputFile: Sendable {
 
     public init(path: String, text: String) {
         self.path = path
-        self.content = .bytes(Data(text.utf8))
+        // Copied from the string's own bytes in one go: `Data(text.utf8)` goes through the
+        // generic sequence path (a twentieth of a build's time on a site of 15,000 pages).
+        var text = text
+        self.content = .bytes(text.withUTF8 { Data($0) })
     }
 
     public init(path: String, data: Data) {
