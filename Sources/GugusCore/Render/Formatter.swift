@@ -55,6 +55,18 @@ struct Formatter: Sendable {
 
     /// A number for display with the site's separators: `1.234` in Indonesian.
     func number(_ text: String) -> String {
+        // Whole numbers of ASCII digits (most cells of a table) grouped byte by byte.
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            let grouping = Array((strings["thousands_separator"] ?? ".").utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count * 2)
+            let count = text.utf8.count
+            for (index, digit) in text.utf8.enumerated() {
+                if index > 0 && (count - index) % 3 == 0 { bytes += grouping }
+                bytes.append(digit)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let value = Double(text) else { return text }
         let grouping = strings["thousands_separator"] ?? "."
         let decimal = strings["decimal_separator"] ?? ","

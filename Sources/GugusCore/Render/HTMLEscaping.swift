@@ -9,8 +9,10 @@ struct FastHTMLContentType: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: \(name)}}"
 
     func escapeText(_ text: String) -> String {
+        var text = text
+        // Most values need no escape: found by scanning the string's own bytes.
+        guard text.withUTF8({ $0.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 } }) else { return text }
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 32)
         for byte in utf8 {

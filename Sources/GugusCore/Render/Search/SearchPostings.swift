@@ -26,13 +26,27 @@ struct SearchPostings {
     static let b: Float = 0.75
 
     init(_ pages: [CountedTerms], language: String) {
-        // Every distinct word, numbered.
-        var wordNumbers: [String: Int] = [:]
+        // Every distinct word, numbered: ASCII words in a table keyed by their bytes (a site
+        // has millions of words, and Swift's `Hasher` was a tenth of the index's time),
+        // others by `String` equality, which takes canonically equivalent spellings for one.
+        var asciiWords = KnownWords()
+        var asciiNumbers: [Int] = []
+        var otherNumbers: [String: Int] = [:]
         var words: [String] = []
+        func number(of term: String) -> Int? {
+            guard term.utf8.allSatisfy({ $0 < 0x80 }) else { return otherNumbers[term] }
+            return asciiWords.index(of: term).map { asciiNumbers[$0] }
+        }
         let pageWords: [[Int]] = pages.map { page in
             page.terms.map { term in
-                if let number = wordNumbers[term] { return number }
-                wordNumbers[term] = words.count
+                if term.utf8.allSatisfy({ $0 < 0x80 }) {
+                    let slot = asciiWords.insert(term)
+                    guard slot.added else { return asciiNumbers[slot.index] }
+                    asciiNumbers.append(words.count)
+                } else {
+                    if let number = otherNumbers[term] { return number }
+                    otherNumbers[term] = words.count
+                }
                 words.append(term)
                 return words.count - 1
             }
@@ -47,12 +61,29 @@ struct SearchPostings {
             stems.append(stem)
             return stems.count - 1
         }
-        // Each page's weighted count of each of its stems outside the title, and whether the title has it.
-        var stemPages: [[(page: Int, count: Float, inTitle: Bool)]] = Array(repeating: [], count: stems.count)
-        var counts = [Float](repeating: 0, count: stems.count)
-        var titled = [Bool](repeating: false, count: stems.count)
+        // Each page's weighted count of each of its stems outside the title, and whether the
+        // title has it: all stems' pages in one array, stem after stem (`stemStart`), each
+        // stem's pages in page order.
+        var pageCount = [Int](repeating: 0, count: stems.count)
         var seen = [Bool](repeating: false, count: stems.count)
         var touched: [Int] = []
+        for numbers in pageWords {
+            for word in numbers {
+                let stem = wordStem[word]
+                if !seen[stem] { seen[stem] = true; touched.append(stem) }
+            }
+            for stem in touched {
+                pageCount[stem] += 1
+                seen[stem] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        var stemStart = [Int](repeating: 0, count: stems.count + 1)
+        for stem in stems.indices { stemStart[stem + 1] = stemStart[stem] + pageCount[stem] }
+        var postings = [(page: Int, count: Float, inTitle: Bool)](repeating: (0, 0, false), count: stemStart[stems.count])
+        var filled = Array(stemStart.dropLast())
+        var counts = [Float](repeating: 0, count: stems.count)
+        var titled = [Bool](repeating: false, count: stems.count)
         for (page, numbers) in pageWords.enumerated() {
             let weights = pages[page].weights
             let inTitle = pages[page].inTitle
@@ -63,7 +94,8 @@ struct SearchPostings {
                 titled[stem] = titled[stem] || inTitle[position]
             }
             for stem in touched {
-                stemPages[stem].append((page, counts[stem], titled[stem]))
+                postings[filled[stem]] = (page, counts[stem], titled[stem])
+                filled[stem] += 1
                 counts[stem] = 0
                 titled[stem] = false
                 seen[stem] = false
@@ -75,12 +107,12 @@ struct SearchPostings {
         // has it only in the summary or body.
         let total = Float(pages.count)
         let averageLength = max(1, Float(pages.reduce(0) { $0 + $1.wordCount }) / max(1, total))
-        let rarities: [Int] = stemPages.map { list in
-            let frequency = Float(list.count)
+        let rarities: [Int] = pageCount.map { count in
+            let frequency = Float(count)
             return max(1, Int((log(1 + (total - frequency + 0.5) / (frequency + 0.5)) * 10).rounded()))
         }
-        let scored: [[(page: Int, level: Int)]] = stemPages.map { list in
-            list.map { entry in
+        let scored: [[(page: Int, level: Int)]] = stems.indices.map { stem in
+            postings[stemStart[stem]..<stemStart[stem + 1]].map { entry in
                 let length = Float(max(1, pages[entry.page].wordCount))
                 let norm = Self.k1 * (1 - Self.b + Self.b * length / averageLength)
                 let saturation = entry.count / (entry.count + norm)
@@ -108,7 +140,7 @@ struct SearchPostings {
         keys = Set(words).union(stems).sorted(by: byUTF16)
         entries = keys.map { key in
             let ownStem = stemNumbers[key]
-            guard let word = wordNumbers[key] else { return .pointer(stem: words[home[ownStem ?? 0]]) }
+            guard let word = number(of: key) else { return .pointer(stem: words[home[ownStem ?? 0]]) }
             let stem = wordStem[word]
             // A word that is also another stem's own spelling leads to that stem's home too.
             let also = ownStem.flatMap { $0 == stem ? nil : words[home[$0]] }

@@ -125,8 +125,9 @@ struct SearchTerms {
     }
 }
 
-/// A set of byte strings with open addressing: enough for the few hundred words of a page.
-private struct KnownWords: Sendable {
+/// A set of byte strings with open addressing, each numbered in the order it was added:
+/// the few hundred words of a page, or every word of a site.
+struct KnownWords: Sendable {
     private var slots = [Int32](repeating: -1, count: 2048)
     private var starts: [Int] = []
     private var lengths: [Int] = []
@@ -136,20 +137,46 @@ private struct KnownWords: Sendable {
     @discardableResult
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> (index: Int, added: Bool) {
         if starts.count * 2 >= slots.count { grow() }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let entry = Int(slots[slot])
-            if lengths[entry] == word.count && Self.equal(bytes, from: starts[entry], word) { return (entry, false) }
-            slot = (slot + 1) & mask
-        }
+        var slot = Self.hash(word) & (slots.count - 1)
+        if let found = find(word, from: &slot) { return (found, false) }
         slots[slot] = Int32(starts.count)
         starts.append(bytes.count)
         lengths.append(word.count)
         bytes.append(contentsOf: word)
         return (starts.count - 1, true)
+    }
+
+    /// Adds the word (its UTF-8 bytes).
+    @discardableResult
+    mutating func insert(_ word: String) -> (index: Int, added: Bool) {
+        var word = word
+        return word.withUTF8 { insert($0) }
+    }
+
+    /// The word's index, if it was added.
+    func index(of word: String) -> Int? {
+        var word = word
+        return word.withUTF8 { buffer in
+            var slot = Self.hash(buffer) & (slots.count - 1)
+            return find(buffer, from: &slot)
+        }
+    }
+
+    /// The word's index, or nil with `slot` at the free slot where it belongs.
+    private func find(_ word: UnsafeBufferPointer<UInt8>, from slot: inout Int) -> Int? {
+        let mask = slots.count - 1
+        while slots[slot] >= 0 {
+            let entry = Int(slots[slot])
+            if lengths[entry] == word.count && Self.equal(bytes, from: starts[entry], word) { return entry }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash)
     }
 
     private static func equal(_ bytes: [UInt8], from start: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -159,12 +186,17 @@ private struct KnownWords: Sendable {
         }
     }
 
+    /// Twice the slots, every word placed again (its bytes stay where they are).
     private mutating func grow() {
-        let entries = zip(starts, lengths).map { Array(bytes[$0..<$0 + $1]) }
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        starts = []
-        lengths = []
-        bytes = []
-        for entry in entries { _ = entry.withUnsafeBufferPointer { insert($0) } }
+        var slots = [Int32](repeating: -1, count: self.slots.count * 2)
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { stored in
+            for entry in starts.indices {
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: stored[starts[entry]..<starts[entry] + lengths[entry]])) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(entry)
+            }
+        }
+        self.slots = slots
     }
 }
