@@ -128,10 +128,18 @@ public struct Site: Sendable {
     public var config: SiteConfig
     public var now: CivilDate
     public var regions: [Region] {
-        didSet { regionsByCode = Dictionary(regions.map { ($0.code, $0) }) { first, _ in first } }
+        didSet {
+            regionsByCode = Dictionary(regions.map { ($0.code, $0) }) { first, _ in first }
+            regionsByParent = [:]
+            for region in regions {
+                if let parent = region.parent { regionsByParent[parent, default: []].append(region) }
+            }
+        }
     }
     /// Regions by code, for the lookups of every page (kept in step with `regions`).
     private(set) var regionsByCode: [String: Region] = [:]
+    /// The regions under each region, in the order of `regions` (kept in step with it).
+    private(set) var regionsByParent: [String: [Region]] = [:]
     public var decrees: [ResolvedDecree]
     public var events: [ResolvedEvent]
     public var news: [ResolvedNews]
@@ -155,4 +163,7 @@ public struct Site: Sendable {
     public var network: Network? = nil
 
     public func region(_ code: String) -> Region? { regionsByCode[code] }
+
+    /// The regions whose parent is `code`, in the order of `regions`.
+    public func regions(under code: String) -> [Region] { regionsByParent[code] ?? [] }
 }

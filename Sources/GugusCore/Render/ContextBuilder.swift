@@ -66,8 +66,8 @@ struct ContextBuilder: Sendable {
     }
 
     /// Drops nil values so that templates treat them as absent.
-    static func compact(_ values: [String: Any?]) -> Context {
-        TemplateValues(values.compactMapValues { $0 })
+    static func compact(_ values: KeyValuePairs<String, Any?>) -> Context {
+        TemplateValues(compacting: values)
     }
 
     // MARK: Every page
@@ -170,7 +170,11 @@ struct ContextBuilder: Sendable {
     /// What `partials/entry.mustache` shows of an entry.
     func entryFields(_ entry: ListedEntry) -> Context {
         let values = listEntry(entry)
-        return Self.compact(Dictionary(uniqueKeysWithValues: ListEntryValues.fieldNames.map { ($0, values.child(named: $0)) }))
+        var fields = TemplateValues()
+        for name in ListEntryValues.fieldNames {
+            if let value = values.child(named: name) { fields[name] = value }
+        }
+        return fields
     }
 
     func body(of item: ContentItem) -> RenderedMarkdown? { bodies[item.file] }

@@ -232,7 +232,7 @@ enum SiteRenderer {
             let pagination = ContextBuilder.Pagination(
                 number: number, total: ContextBuilder.pageCount(listing.entries.count, perPage: site.config.perPage), baseURL: listing.url)
             let region = site.region(listing.key)
-            let children = site.regions.filter { $0.parent == listing.key }.map { ["title": $0.name, "url": SiteAddress.region($0.urlSegment)] as ContextBuilder.Context }
+            let children = site.regions(under: listing.key).map { ["title": $0.name, "url": SiteAddress.region($0.urlSegment)] as ContextBuilder.Context }
             let parent = region?.parent.flatMap { site.region($0) }.map { ["title": $0.name, "url": SiteAddress.region($0.urlSegment)] as ContextBuilder.Context }
             let extra = ContextBuilder.compact([
                 "childList": children.isEmpty ? nil : ["items": children] as ContextBuilder.Context, "parent": parent,

@@ -208,7 +208,7 @@ struct TemplateWalker {
     /// library's `Mirror`, which finds no labelled child in text, numbers and lists).
     private static func child(_ name: String, of object: Any) throws -> Any? {
         let kind = ObjectIdentifier(type(of: object))
-        if kind == Kinds.templateValues { return (object as! TemplateValues).values[name] }
+        if kind == Kinds.templateValues { return (object as! TemplateValues).child(named: name) }
         if kind == Kinds.textValues { return (object as! TextValues).values[name] }
         if kind == Kinds.stringDictionary { return (object as! [String: String])[name] }
         if kind == Kinds.siteValues { return (object as! SiteValues).child(named: name) }
