@@ -90,7 +90,7 @@ bench-network-smoke: bench-tools
 bench-tools:
 	scripts/setup
 	Benchmarks/setup
-	$(if $(GUGUS),,$(SWIFT) build -c release --product gugus --scratch-path .build-bench)
+	$(if $(GUGUS),,$(SWIFT) build -c release --product gugus --static-swift-stdlib --scratch-path .build-bench)
 
 ## Rebuild the copy of templates/ that is compiled into the binary.
 theme:

@@ -37,22 +37,35 @@ public enum ContentLoader {
             diagnostics.error(SourceLocation(file: "content/site.yaml"), "the site settings file is missing",
                               hint: "create content/site.yaml with at least `title:` and `base_url:` (`gugus init` writes one)")
         }
-        if let source = files.readText("content/regions.yaml", limit: SourceText.Limits.dataBytes, diagnostics: &diagnostics) {
-            site.regions = SiteConfigLoader.loadRegions(source, diagnostics: &diagnostics)
-        }
-
-        if let source = files.readText("content/gone.yaml", limit: SourceText.Limits.dataBytes, diagnostics: &diagnostics) {
-            site.gone = GoneListLoader.load(source, diagnostics: &diagnostics)
-        }
-
+        let regionsSource = files.readText("content/regions.yaml", limit: SourceText.Limits.dataBytes, diagnostics: &diagnostics)
+        // (Diagnostics are kept in the order of the steps that found them.)
+        var goneReading = DiagnosticLog()
+        let goneSource = files.readText("content/gone.yaml", limit: SourceText.Limits.dataBytes, diagnostics: &goneReading)
+        var listing = DiagnosticLog()
         let listed = ContentKind.allCases.flatMap { kind in
-            files.markdownFiles(in: "content/\(kind.folder)", diagnostics: &diagnostics).map { (kind, $0) }
+            files.markdownFiles(in: "content/\(kind.folder)", diagnostics: &listing).map { (kind, $0) }
         }
-        let decoded = ParallelMap.map(listed) { [files] kind, path in
-            var log = DiagnosticLog()
-            let item = loadItem(kind: kind, path: path, files: files, diagnostics: &log)
-            return (item, log.items)
-        }
+        // The region and withdrawal lists (a large site lists thousands of regions) are read
+        // while the content files are, instead of before them.
+        var decoded: [(ContentItem?, [Diagnostic])] = []
+        let lists = Concurrently.run({ () -> (regions: [Located<Region>], regionsLog: [Diagnostic], gone: [Located<GoneURL>], goneLog: [Diagnostic]) in
+            var regionsLog = DiagnosticLog(), goneLog = DiagnosticLog()
+            let regions = regionsSource.map { SiteConfigLoader.loadRegions($0, diagnostics: &regionsLog) } ?? []
+            let gone = goneSource.map { GoneListLoader.load($0, diagnostics: &goneLog) } ?? []
+            return (regions, regionsLog.items, gone, goneLog.items)
+        }, while: {
+            decoded = ParallelMap.map(listed) { [files] kind, path in
+                var log = DiagnosticLog()
+                let item = loadItem(kind: kind, path: path, files: files, diagnostics: &log)
+                return (item, log.items)
+            }
+        })
+        if regionsSource != nil { site.regions = lists.regions }
+        if goneSource != nil { site.gone = lists.gone }
+        diagnostics.append(contentsOf: lists.regionsLog)
+        diagnostics.append(contentsOf: goneReading.items)
+        diagnostics.append(contentsOf: lists.goneLog)
+        diagnostics.append(contentsOf: listing.items)
         for (item, itemDiagnostics) in decoded {
             diagnostics.append(contentsOf: itemDiagnostics)
             if let item { site.items.append(item) }

@@ -25,9 +25,14 @@ struct CompiledTemplates: Sendable {
     init(library: MustacheLibrary, names: some Sequence<String>) {
         var templates: [String: CompiledTemplate] = [:]
         var libraryOnly: Set<String> = []
-        for name in names {
-            guard let template = library.getTemplate(named: name) else { continue }
-            if let compiled = CompiledTemplate(reading: template) {
+        // Read on every core (reading the library's tokens is slow, and a build waits for it).
+        let names = Array(names)
+        let read = ParallelMap.map(names) { name -> (found: Bool, compiled: CompiledTemplate?) in
+            guard let template = library.getTemplate(named: name) else { return (false, nil) }
+            return (true, CompiledTemplate(reading: template))
+        }
+        for (name, result) in zip(names, read) where result.found {
+            if let compiled = result.compiled {
                 templates[name] = compiled
             } else {
                 libraryOnly.insert(name)
