@@ -42,10 +42,17 @@ enum OutputWriter {
         let temporary = parent + "/.\(name).gugus-tmp-\(getpid())"
         let previous = parent + "/.\(name).gugus-previous"
         try? manager.removeItem(atPath: temporary)
-        // Only when there is a site to replace: deleting the output asks for a build from nothing.
-        let reusing = isWrittenByGugus(outputPath) && isWrittenByGugus(previous) && rename(previous, temporary) == 0
         let outputRecord = WrittenFiles.path(parent: parent, name: name, previous: false)
         let previousRecord = WrittenFiles.path(parent: parent, name: name, previous: true)
+        // An earlier site kept beside an output that is gone (deleting the output asks for a
+        // build from nothing), or kept without its record, is not the site before this one:
+        // rewriting it would compress every page again, and it would stay in the way of the
+        // site this build replaces.
+        if !isWrittenByGugus(outputPath) || !manager.fileExists(atPath: previousRecord), isWrittenByGugus(previous) {
+            try? manager.removeItem(atPath: previous)
+        }
+        // Only when there is a site to replace: deleting the output asks for a build from nothing.
+        let reusing = isWrittenByGugus(outputPath) && isWrittenByGugus(previous) && rename(previous, temporary) == 0
         let records: WrittenRecord
         do {
             // With no earlier site to rewrite (the first build after one into an empty

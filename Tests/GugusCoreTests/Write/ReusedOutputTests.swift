@@ -289,3 +289,45 @@ struct LiveSiteCopyTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/berita/a/index.html")) == page)
     }
 }
+
+/// A build into a deleted output leaves no earlier site behind that the next build would
+/// take for its own: that one copies the unchanged compressed files from the live site
+/// instead of compressing every page again.
+struct DeletedOutputTests {
+    @Test func theBuildAfterADeletedOutputCopiesCompressedFilesFromTheLiveSite() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-deleted-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let output = parent + "/public"
+        let previous = parent + "/.public.gugus-previous"
+        let page = Data(String(repeating: "<p>Laporkan ke SAPA 129.</p>\n", count: 200).utf8)
+        let files = [OutputFile(path: "berita/a/index.html", data: page)]
+        let all = files + Precompression.companions(of: files)
+        func build(_ step: String) {
+            guard case .success = OutputWriter.write(all, to: output, siteRoot: parent + "/site") else {
+                Issue.record("the \(step) build failed")
+                return
+            }
+        }
+        build("first")
+        build("second")
+        #expect(FileManager.default.fileExists(atPath: previous), "the second build kept no earlier site")
+        // The reader deletes the output; the earlier site stays beside it until a build.
+        try FileManager.default.removeItem(atPath: output)
+        build("third")
+        #expect(!FileManager.default.fileExists(atPath: previous), "the site kept before the output was deleted is still there")
+
+        // Mark the live copy: other (valid) gzip bytes, recorded as made from the page.
+        let recordPath = WrittenFiles.path(parent: parent, name: "public", previous: false)
+        var record = WrittenFiles.read(recordPath)
+        let marked = try #require(Precompression.compress(page + Data(" ".utf8), as: .gzip))
+        let file = output + "/berita/a/index.html.gz"
+        try FileManager.default.removeItem(atPath: file)
+        try marked.write(to: URL(fileURLWithPath: file))
+        record.files["berita/a/index.html.gz"] = try #require(WrittenFiles.record(file, hash: WrittenFiles.hash(page)))
+        WrittenFiles.write(record, to: recordPath, order: all.map(\.path))
+
+        build("fourth")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == marked, "the fourth build compressed the page again")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/berita/a/index.html")) == page)
+    }
+}
