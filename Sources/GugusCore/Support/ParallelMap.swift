@@ -26,6 +26,14 @@ enum ParallelMap {
 
 import Foundation
 
+extension Collection where Index == Int {
+    /// The ranges of the indices in runs of `size` (the last one may be shorter): pieces of
+    /// work for `ParallelMap` that are neither one per element nor too few to share.
+    func indexRuns(of size: Int) -> [Range<Int>] {
+        stride(from: startIndex, to: endIndex, by: Swift.max(1, size)).map { $0..<Swift.min($0 + Swift.max(1, size), endIndex) }
+    }
+}
+
 extension ProcessInfo {
     static var activeProcessorCountForGugus: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

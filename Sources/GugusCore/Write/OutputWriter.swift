@@ -139,7 +139,7 @@ enum OutputWriter {
         if !reusing { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         // Each run of files checked and its folders found on every core (a site has tens of
         // thousands of files, most of them beside others in their folder).
-        let runs = stride(from: 0, to: files.count, by: 1024).map { $0..<min($0 + 1024, files.count) }
+        let runs = files.indexRuns(of: 1024)
         let checked = ParallelMap.map(runs) { run -> (unsafe: String?, directories: Set<String>) in
             var directories: Set<String> = []
             var last: Substring?
@@ -391,8 +391,7 @@ enum OutputWriter {
         var leftovers: [String: Set<[UInt8]>] = [:]
         if !untouched.isEmpty {
             let recorded = Array(earlier.files.keys) + earlier.copies + earlier.links.keys
-            let chunkSize = 2048
-            let chunks = stride(from: 0, to: recorded.count, by: chunkSize).map { recorded[$0..<min($0 + chunkSize, recorded.count)] }
+            let chunks = recorded.indexRuns(of: 2048).map { recorded[$0] }
             let found = ParallelMap.map(chunks) { chunk -> [(parent: String, child: String)] in
                 var found: [(parent: String, child: String)] = []
                 for path in chunk where !kept.hasFile(path) {

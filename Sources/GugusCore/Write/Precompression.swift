@@ -43,7 +43,7 @@ public enum Precompression {
     static func companions(of files: [OutputFile]) -> [OutputFile] {
         let taken = Set(files.lazy.map(\.path))
         // On every core, in runs of files.
-        let runs = stride(from: 0, to: files.count, by: 1024).map { $0..<min($0 + 1024, files.count) }
+        let runs = files.indexRuns(of: 1024)
         return ParallelMap.map(runs) { run -> [OutputFile] in
             var companions: [OutputFile] = []
             for file in files[run] {

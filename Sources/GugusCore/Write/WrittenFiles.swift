@@ -79,7 +79,6 @@ enum WrittenFiles {
         return found == record
     }
 
-
     /// A 64-bit hash of the bytes (eight at a time, multiply and rotate, with the length):
     /// the same on every run, unlike Swift's `Hasher`.
     static func hash(_ data: Data) -> UInt64 {
@@ -210,7 +209,7 @@ enum WrittenFiles {
     /// file of the record missing from `order` is left out.
     static func write(_ record: WrittenRecord, to path: String, order: [String]) {
         // The files' lines in runs on every core.
-        let runs = stride(from: 0, to: order.count, by: 2048).map { $0..<min($0 + 2048, order.count) }
+        let runs = order.indexRuns(of: 2048)
         var bytes = ParallelMap.map(runs) { run in fileLines(order[run], of: record) }.flatMap { $0 }
         bytes.reserveCapacity(bytes.count + record.copies.count * 64 + record.folders.count * 64)
         for file in record.copies.sorted() {
