@@ -195,8 +195,7 @@ enum OutputWriter {
         }
         // Files are independent: write them on every core.
         // (`record` is nil for copies and links; `fresh` tells whether the file was made anew;
-        // `inode` is a link's.)
-        // (`recorded`: whether the earlier build recorded a file at this path.)
+        // `inode` is a link's; `recorded`, whether the earlier build recorded a file there.)
         let results = ParallelMap.map(Array(files.indices)) { index -> (failure: String?, record: WrittenFile?, fresh: Bool, inode: UInt64?, recorded: Bool) in
             let file = files[index]
             let target = folder + "/" + file.path

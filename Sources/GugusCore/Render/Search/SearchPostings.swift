@@ -33,13 +33,14 @@ struct SearchPostings {
         var asciiNumbers: [Int] = []
         var otherNumbers: [String: Int] = [:]
         var words: [String] = []
+        func isASCII(_ term: String) -> Bool { term.utf8.allSatisfy { $0 < 0x80 } }
         func number(of term: String) -> Int? {
-            guard term.utf8.allSatisfy({ $0 < 0x80 }) else { return otherNumbers[term] }
+            guard isASCII(term) else { return otherNumbers[term] }
             return asciiWords.index(of: term).map { asciiNumbers[$0] }
         }
         let pageWords: [[Int]] = pages.map { page in
             page.terms.map { term in
-                if term.utf8.allSatisfy({ $0 < 0x80 }) {
+                if isASCII(term) {
                     let slot = asciiWords.insert(term)
                     guard slot.added else { return asciiNumbers[slot.index] }
                     asciiNumbers.append(words.count)
