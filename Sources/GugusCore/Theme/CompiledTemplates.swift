@@ -42,6 +42,25 @@ struct CompiledTemplates: Sendable {
         self.libraryOnly = libraryOnly
     }
 
+    private init(templates: [String: CompiledTemplate], libraryOnly: Set<String>) {
+        self.templates = templates
+        self.libraryOnly = libraryOnly
+    }
+
+    /// The templates with the build's constants written in and the theme's asset addresses
+    /// given their hashed names, as `Theme.specialized` rewrites the texts: each variable
+    /// named in `constants` becomes its text (escaped as the tag escapes), each text has
+    /// the assets' addresses replaced. Templates in `leavingConstantsIn` keep their
+    /// variables.
+    func specialized(constants: [String: String], assets: [String: String], leavingConstantsIn: Set<String>) -> CompiledTemplates {
+        var rewritten: [String: CompiledTemplate] = [:]
+        for (name, template) in templates {
+            let rewrite = TemplateRewrite(constants: leavingConstantsIn.contains(name) ? [:] : constants, assets: assets)
+            rewritten[name] = template.rewritten(rewrite)
+        }
+        return CompiledTemplates(templates: rewritten, libraryOnly: libraryOnly)
+    }
+
     /// A page, or nil when it needs the library (see `TemplateWalker`).
     func render(_ values: Any, template name: String) -> String? {
         guard let page = TemplateWalker.render(name, values: values, templates: self) else {
@@ -96,8 +115,22 @@ indirect enum TemplatePart: Sendable {
     case engineOnly
 }
 
+/// What `CompiledTemplates.specialized` writes into the templates.
+struct TemplateRewrite {
+    var constants: [String: String]
+    var assets: [String: String]
+}
+
 struct CompiledTemplate: Sendable {
     let parts: [TemplatePart]
+
+    private init(parts: [TemplatePart]) {
+        self.parts = parts
+    }
+
+    func rewritten(_ rewrite: TemplateRewrite) -> CompiledTemplate {
+        CompiledTemplate(parts: parts.map { $0.rewritten(rewrite) })
+    }
 
     /// The template's tokens, or nil when their shape is not the one this reader knows
     /// (another version of swift-mustache).
@@ -176,5 +209,30 @@ struct CompiledTemplate: Sendable {
             compiled[name] = read
         }
         return .some(compiled)
+    }
+}
+
+extension TemplatePart {
+    /// The part with the rewrite applied (see `CompiledTemplates.specialized`).
+    func rewritten(_ rewrite: TemplateRewrite) -> TemplatePart {
+        switch self {
+        case let .text(text):
+            return .text(AssetFingerprints.rewriting(rewrite.assets, in: text))
+        case let .variable(name, escaped):
+            guard name.start == .stack, let value = rewrite.constants[name.path.joined(separator: ".")] else { return self }
+            return .text(escaped ? FastHTMLContentType().escapeText(value) : value)
+        case let .section(name, template):
+            return .section(name, template.rewritten(rewrite))
+        case let .invertedSection(name, template):
+            return .invertedSection(name, template.rewritten(rewrite))
+        case let .block(name, defaultTemplate, indentation):
+            return .block(name: name, default: defaultTemplate.rewritten(rewrite), indentation: indentation)
+        case let .partial(name, indentation, overrides):
+            return .partial(name: name, indentation: indentation, overrides: overrides?.mapValues { $0.rewritten(rewrite) })
+        case let .dynamicPartial(name, indentation, overrides):
+            return .dynamicPartial(name, indentation: indentation, overrides: overrides?.mapValues { $0.rewritten(rewrite) })
+        case .contentType, .engineOnly:
+            return self
+        }
     }
 }

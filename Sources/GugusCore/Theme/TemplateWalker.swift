@@ -61,16 +61,20 @@ struct TemplateWalker {
 
     private mutating func render(_ template: CompiledTemplate, _ given: Context, into output: inout String) throws {
         var context = given
-        if let indentation = context.indentation, indentation != "" {
-            let start = output.utf8.count
-            for part in template.parts {
-                var piece = ""
-                try render(part, &context, into: &piece)
-                if !piece.isEmpty, Self.endsWithNewline(output, after: start) { output += indentation }
-                output += piece
+        // (The parts are read in place: copying each out of the theme's shared list would
+        // count a reference to it up and down, on every core at once.)
+        try template.parts.withUnsafeBufferPointer { parts in
+            if let indentation = context.indentation, indentation != "" {
+                let start = output.utf8.count
+                for index in parts.indices {
+                    var piece = ""
+                    try render(parts[index], &context, into: &piece)
+                    if !piece.isEmpty, Self.endsWithNewline(output, after: start) { output += indentation }
+                    output += piece
+                }
+            } else {
+                for index in parts.indices { try render(parts[index], &context, into: &output) }
             }
-        } else {
-            for part in template.parts { try render(part, &context, into: &output) }
         }
     }
 

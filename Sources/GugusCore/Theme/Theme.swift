@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 import Yams
 
 /// The templates, interface strings and assets a site is rendered with: the site's own
@@ -14,6 +15,9 @@ public struct Theme: Sendable {
     var sources: [String: String] = [:]
     /// The templates for `TemplateWalker`; nil renders every page with swift-mustache itself.
     var compiled: CompiledTemplates?
+    /// The library with the build's constants written in (`specialized`), for the pages
+    /// the walker hands to it.
+    var specializedLibrary: SpecializedLibrary?
 
     /// Templates every theme must have.
     static let requiredTemplates = [
@@ -171,14 +175,18 @@ public struct Theme: Sendable {
             if Self.changesSyntax(source) { return source }
             return Self.writing(values, into: source)
         }
-        var library = MustacheLibrary()
-        for (name, parsed) in zip(names, Self.parse(texts)) {
-            guard case let .success(template) = parsed else { return self }
-            library.register(template, named: name)
-        }
         var copy = self
+        if let compiled {
+            // The walker's templates are rewritten as parsed trees (parsing the texts again
+            // was the slowest part of a small site's build); the library parses its texts
+            // only if a page is handed to it.
+            let leftAsTheyAre = Set(zip(names, texts).filter { Self.changesSyntax($0.1) }.map(\.0))
+            copy.compiled = compiled.specialized(constants: values, assets: assetAddresses, leavingConstantsIn: leftAsTheyAre)
+            copy.specializedLibrary = SpecializedLibrary(texts: Array(zip(names, texts)), unspecialized: library)
+            return copy
+        }
+        guard let library = SpecializedLibrary.parse(Array(zip(names, texts))) else { return self }
         copy.library = library
-        if compiled != nil { copy.compiled = CompiledTemplates(library: library, names: names) }
         return copy
     }
 
@@ -186,6 +194,7 @@ public struct Theme: Sendable {
     func withoutWalker() -> Theme {
         var copy = self
         copy.compiled = nil
+        copy.specializedLibrary = nil
         return copy
     }
 
@@ -234,6 +243,39 @@ public struct Theme: Sendable {
 
     func render(_ context: TemplateValues, template: String) -> String {
         if let compiled, let page = compiled.render(context, template: template) { return page }
-        return library.render(context, withTemplate: template) ?? ""
+        return (specializedLibrary?.library ?? library).render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// swift-mustache's templates with the build's constants written into their texts, parsed
+/// the first time a page needs them (a theme the walker reads whole never does).
+final class SpecializedLibrary: Sendable {
+    private let texts: [(name: String, text: String)]
+    private let unspecialized: MustacheLibrary
+    private let parsed = Mutex<MustacheLibrary?>(nil)
+
+    init(texts: [(name: String, text: String)], unspecialized: MustacheLibrary) {
+        self.texts = texts
+        self.unspecialized = unspecialized
+    }
+
+    /// The rewritten templates, or the theme's own when one of them cannot be parsed.
+    var library: MustacheLibrary {
+        parsed.withLock { cached in
+            if let cached { return cached }
+            let library = Self.parse(texts) ?? unspecialized
+            cached = library
+            return library
+        }
+    }
+
+    /// A library of the texts, nil when one of them cannot be parsed.
+    static func parse(_ texts: [(name: String, text: String)]) -> MustacheLibrary? {
+        var library = MustacheLibrary()
+        for (name, parsed) in zip(texts.map(\.name), Theme.parse(texts.map(\.text))) {
+            guard case let .success(template) = parsed else { return nil }
+            library.register(template, named: name)
+        }
+        return library
     }
 }
