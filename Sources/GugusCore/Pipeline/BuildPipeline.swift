@@ -61,8 +61,16 @@ public enum BuildPipeline {
         // Every phase up to Render runs even after errors, on what could be read, so that one
         // run reports all the problems of a build; nothing is written unless all is well.
         announce(0)
-        let loaded = ContentLoader.load(siteRoot: options.siteRoot, diagnostics: &log)
-        let loadedTheme = Theme.load(siteRoot: options.siteRoot, diagnostics: &log)
+        // The theme is read while the content loads (its diagnostics follow the content's).
+        let siteRoot = options.siteRoot
+        let (themeRead, loaded) = Concurrently.run({ () -> (theme: Theme?, diagnostics: [Diagnostic]) in
+            var themeLog = DiagnosticLog()
+            return (Theme.load(siteRoot: siteRoot, diagnostics: &themeLog), themeLog.items)
+        }, alongside: {
+            ContentLoader.load(siteRoot: siteRoot, diagnostics: &log)
+        })
+        let loadedTheme = themeRead.theme
+        log.append(contentsOf: themeRead.diagnostics)
         _ = finish(0)
         guard let config = loaded.config, let loadedTheme else { return failed() }
         let theme = options.rendersWithTemplateLibrary ? loadedTheme.withoutWalker() : loadedTheme
@@ -78,8 +86,14 @@ public enum BuildPipeline {
         announce(3)
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
-        let rendered = log.hasErrors ? SiteRenderer.Rendered() : SiteRenderer.render(
-            site, theme: theme, bodies: bodies, searchTerms: options.searchTerms, collectingReferences: options.collectsReferences)
+        // The record of the site the write will rewrite is read while the pages render (only
+        // read: the write checks every file against it before trusting it).
+        let writesOutput = options.writesOutput && !log.hasErrors
+        let output = options.output
+        let (earlierRecord, rendered) = Concurrently.run({ writesOutput ? OutputWriter.earlierRecord(output: output) : nil }, alongside: {
+            log.hasErrors ? SiteRenderer.Rendered() : SiteRenderer.render(
+                site, theme: theme, bodies: bodies, searchTerms: options.searchTerms, collectingReferences: options.collectsReferences)
+        })
         var files = rendered.files
         let imageReferences = ImageReferences.collect(loaded, bodies: bodies)
         log.append(contentsOf: ImageReferences.unusedProblems(site.library, references: imageReferences))
@@ -115,11 +129,15 @@ public enum BuildPipeline {
 
         announce(5)
         let written = options.precompresses ? files + Precompression.companions(of: files) : files
-        switch OutputWriter.write(written, to: options.output, siteRoot: options.siteRoot, linkedInodes: images.inodes) {
+        // Drafts are not public: a preview with --drafts does not record addresses. (The new
+        // list is made while the files are written, and saved once they are.)
+        let recordsURLs = options.keepsURLManifest && options.recordsURLs && !options.includeDrafts
+        let (updatedManifest, outcome) = Concurrently.run({ recordsURLs ? URLManifest.updated(manifest ?? [], produced: produced) : nil }, alongside: {
+            OutputWriter.write(written, to: options.output, siteRoot: options.siteRoot, linkedInodes: images.inodes, earlierRecord: earlierRecord)
+        })
+        switch outcome {
         case let .success(count):
-            // Drafts are not public: a preview with --drafts does not record addresses.
-            if options.keepsURLManifest && options.recordsURLs && !options.includeDrafts, let text = URLManifest.updated(manifest ?? [], produced: produced),
-                let problem = URLManifest.write(text, siteRoot: options.siteRoot) {
+            if let text = updatedManifest, let problem = URLManifest.write(text, siteRoot: options.siteRoot) {
                 log.append(problem)
             }
             _ = finish(5)

@@ -43,16 +43,25 @@ enum Concurrently {
     /// Runs `background` on another thread while `foreground` runs on this one, and returns
     /// what `background` gave once both are done.
     static func run<Result: Sendable>(_ background: @escaping @Sendable () -> Result, while foreground: () -> Void) -> Result {
-        let result = Mutex<Result?>(nil)
+        run(background, alongside: foreground).background
+    }
+
+    /// Runs `background` on another thread while `foreground` runs on this one, and returns
+    /// what each gave once both are done. (The waiting thread is this one: called from the
+    /// main thread, it never holds a worker the background work may need.)
+    static func run<Background: Sendable, Foreground>(
+        _ background: @escaping @Sendable () -> Background, alongside foreground: () -> Foreground
+    ) -> (background: Background, foreground: Foreground) {
+        let result = Mutex<Background?>(nil)
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             let value = background()
             result.withLock { $0 = value }
             done.signal()
         }
-        foreground()
+        let foregroundResult = foreground()
         done.wait()
         guard let value = result.withLock({ $0 }) else { preconditionFailure("the background work ended without a result") }
-        return value
+        return (value, foregroundResult)
     }
 }

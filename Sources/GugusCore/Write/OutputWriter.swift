@@ -17,7 +17,11 @@ enum OutputWriter {
 
     /// `linkedInodes`: the inode of each image-cache file, by path, as the Images phase
     /// listed it (a link already pointing at it is left as it is).
-    static func write(_ files: [OutputFile], to output: String, siteRoot: String, linkedInodes: [String: UInt64] = [:]) -> Result<Int, Diagnostic> {
+    /// `earlierRecord`: the record of the site kept beside the output, read beforehand
+    /// (`earlierRecord(output:)`); read here when nil.
+    static func write(
+        _ files: [OutputFile], to output: String, siteRoot: String, linkedInodes: [String: UInt64] = [:], earlierRecord: WrittenRecord? = nil
+    ) -> Result<Int, Diagnostic> {
         let manager = FileManager.default
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let outputPath = outputURL.path
@@ -59,7 +63,7 @@ enum OutputWriter {
             // folder), compressed copies whose bytes are unchanged are read from the site
             // being replaced instead of compressed again.
             let live = !reusing && isWrittenByGugus(outputPath) ? LiveSite(folder: outputPath, record: WrittenFiles.read(outputRecord)) : nil
-            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? WrittenFiles.read(previousRecord) : WrittenRecord(),
+            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? earlierRecord ?? WrittenFiles.read(previousRecord) : WrittenRecord(),
                                    linkedInodes: linkedInodes, live: live)
         } catch {
             try? manager.removeItem(atPath: temporary)
@@ -77,6 +81,15 @@ enum OutputWriter {
         if replacing { _ = rename(outputRecord, previousRecord) }
         WrittenFiles.write(records, to: outputRecord, order: files.map(\.path))
         return .success(files.count)
+    }
+
+    /// The record of the site kept beside `output`, which the next write rewrites (empty
+    /// when there is none). Reading it changes nothing, so it may be read before the write
+    /// takes the lock: the write checks each file against the record before trusting it.
+    static func earlierRecord(output: String) -> WrittenRecord {
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = outputURL.deletingLastPathComponent().path
+        return WrittenFiles.read(WrittenFiles.path(parent: parent, name: outputURL.lastPathComponent, previous: true))
     }
 
     static func failure(_ message: String, output: String) -> Diagnostic {
