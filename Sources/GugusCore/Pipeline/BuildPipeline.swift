@@ -75,27 +75,30 @@ public enum BuildPipeline {
         guard let config = loaded.config, let loadedTheme else { return failed() }
         let theme = options.rendersWithTemplateLibrary ? loadedTheme.withoutWalker() : loadedTheme
 
-        announce(1)
-        let index = SiteValidator.validate(loaded, diagnostics: &log)
-        _ = finish(1)
+        // Validate and Resolve run on one core: the record of the site the write will rewrite
+        // is read on the other meanwhile (only read: the write checks every file against it
+        // before trusting it).
+        let output = options.output, writesOutput = options.writesOutput
+        let (earlierRecord, site) = Concurrently.run({ writesOutput ? OutputWriter.earlierRecord(output: output) : nil }, alongside: { () -> Site in
+            announce(1)
+            let index = SiteValidator.validate(loaded, diagnostics: &log)
+            _ = finish(1)
 
-        announce(2)
-        let site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
-        _ = finish(2)
+            announce(2)
+            let site = SiteResolver.resolve(loaded, config: config, index: index, options: options, diagnostics: &log)
+            _ = finish(2)
+            return site
+        })
 
         announce(3)
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
-        // The record of the site the write will rewrite is read while the pages render (only
-        // read: the write checks every file against it before trusting it).
-        let writesOutput = options.writesOutput && !log.hasErrors
-        let output = options.output
-        let (earlierRecord, rendered) = Concurrently.run({ writesOutput ? OutputWriter.earlierRecord(output: output) : nil }, alongside: {
+        // The media the content refers to are listed while the pages render.
+        let (imageReferences, rendered) = Concurrently.run({ ImageReferences.collect(loaded, bodies: bodies) }, alongside: {
             log.hasErrors ? SiteRenderer.Rendered() : SiteRenderer.render(
                 site, theme: theme, bodies: bodies, searchTerms: options.searchTerms, collectingReferences: options.collectsReferences)
         })
         var files = rendered.files
-        let imageReferences = ImageReferences.collect(loaded, bodies: bodies)
         log.append(contentsOf: ImageReferences.unusedProblems(site.library, references: imageReferences))
         // (Image derivatives change their address with their bytes: not recorded.)
         let produced = Set(files.lazy.filter(\.isPermanent).map { URLManifest.url(ofOutputPath: $0.path) })

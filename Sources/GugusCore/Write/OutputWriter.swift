@@ -153,27 +153,44 @@ enum OutputWriter {
         // Each run of files checked and its folders found on every core (a site has tens of
         // thousands of files, most of them beside others in their folder).
         let runs = files.indexRuns(of: 1024)
-        let checked = ParallelMap.map(runs) { run -> (unsafe: String?, directories: Set<String>) in
-            var directories: Set<String> = []
-            var last: Substring?
-            for file in files[run] {
-                guard SitePath.isSafeRelative(file.path) else { return (file.path, []) }
-                let directory = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { file.path[..<$0] } ?? ""
-                if directory != last { directories.insert(String(directory)) }
-                last = directory
+        // Each path with its place in `files` is listed on this thread while the other
+        // cores check the paths, find their folders and hash the files' bytes.
+        let (checked, listed) = Concurrently.run({ () -> (runs: [(unsafe: String?, directories: Set<String>)], hashes: [UInt64?]) in
+            let checkedRuns = ParallelMap.map(runs) { run -> (unsafe: String?, directories: Set<String>) in
+                var directories: Set<String> = []
+                var last: Substring?
+                for file in files[run] {
+                    guard SitePath.isSafeRelative(file.path) else { return (file.path, []) }
+                    let directory = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { file.path[..<$0] } ?? ""
+                    if directory != last { directories.insert(String(directory)) }
+                    last = directory
+                }
+                return (nil, directories)
             }
-            return (nil, directories)
-        }
-        if let unsafe = checked.lazy.compactMap(\.unsafe).first {
+            // The hash of each file's bytes, once: a page's compressed copies are recorded
+            // with the hash of the bytes they were made from, which are the page's.
+            let hashes = ParallelMap.map(files) { file -> UInt64? in
+                guard case let .bytes(data) = file.content else { return nil }
+                return WrittenFiles.hash(data)
+            }
+            return (checkedRuns, hashes)
+        }, alongside: { () -> (written: [String: Int], twice: String?) in
+            var written: [String: Int] = [:]
+            written.reserveCapacity(files.count + 1)
+            for (index, file) in files.enumerated() where written.updateValue(index, forKey: file.path) != nil {
+                return (written, file.path)
+            }
+            return (written, nil)
+        })
+        if let unsafe = checked.runs.lazy.compactMap(\.unsafe).first {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: unsafe])
         }
-        let directories = checked.reduce(into: Set<String>()) { $0.formUnion($1.directories) }
-        // Each path with its place in `files`.
-        var written: [String: Int] = [:]
-        written.reserveCapacity(files.count + 1)
-        for (index, file) in files.enumerated() where written.updateValue(index, forKey: file.path) != nil {
-            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: file.path])
+        if let twice = listed.twice {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: twice])
         }
+        var written = listed.written
+        let hashes = checked.hashes
+        let directories = checked.runs.reduce(into: Set<String>()) { $0.formUnion($1.directories) }
         var allDirectories: Set<String> = []
         for directory in directories {
             var path = Substring(directory)
@@ -182,19 +199,13 @@ enum OutputWriter {
             }
         }
         // A path cannot be a file and a folder at once (a fresh build would fail on it too).
-        if let clash = written.keys.first(where: { allDirectories.contains($0) }) {
+        if let clash = allDirectories.first(where: { written[$0] != nil }) {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: clash])
         }
         // Folders whose stamp is the one recorded: they exist, with the entries the earlier
         // build left in them (neither created nor listed again).
         let untouched = reusing ? untouchedFolders(allDirectories.union([""]), in: folder, known: known.folders) : []
         try createDirectories(allDirectories.subtracting(untouched), in: folder)
-        // The hash of each file's bytes, once: a page's compressed copies are recorded with
-        // the hash of the bytes they were made from, which are the page's.
-        let hashes = ParallelMap.map(files) { file -> UInt64? in
-            guard case let .bytes(data) = file.content else { return nil }
-            return WrittenFiles.hash(data)
-        }
         /// The hash of the bytes a compressed copy at `path` was made from: its page's, when
         /// the page is a file of this build with the same bytes (comparing them costs less
         /// than hashing them).
@@ -253,8 +264,9 @@ enum OutputWriter {
                 return (failure, nil, true, failure == nil ? linkedInode(target, source) : nil, false)
             }
         }
-        var records = WrittenRecord()
-        records.files.reserveCapacity(files.count)
+        if let failure = results.lazy.compactMap(\.failure).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+        }
         // The folders whose entries this build may have changed: their stamps are taken
         // anew. (A folder created or listed; the parent of a created folder, of a new file
         // and of a copy, which is always made anew.)
@@ -262,25 +274,37 @@ enum OutputWriter {
         for directory in changed where !directory.isEmpty { changed.insert(parent(of: directory)) }
         for (file, result) in zip(files, results) {
             switch file.content {
-            case .copy:
-                records.copies.insert(file.path)
-                if result.fresh { changed.insert(parent(of: file.path)) }
-            case .link:
-                // (A copy made where a link could not be is recorded as a copy.)
-                if let inode = result.inode { records.links[file.path] = inode } else { records.copies.insert(file.path) }
+            case .copy, .link:
                 if result.fresh { changed.insert(parent(of: file.path)) }
             case .bytes, .compressed:
-                records.files[file.path] = result.record
                 if !result.recorded { changed.insert(parent(of: file.path)) }
             }
         }
-        if let failure = results.lazy.compactMap(\.failure).first {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-        }
-        if reusing {
-            written[markerName] = files.count
-            changed.formUnion(try removeEntries(of: folder, except: written, directories: allDirectories, untouched: untouched, earlier: known))
-        }
+        // The record of the files is made on another core while what the earlier site left
+        // is removed.
+        if reusing { written[markerName] = files.count }
+        let kept = written
+        let (built, removal) = Concurrently.run({ () -> WrittenRecord in
+            var records = WrittenRecord()
+            records.files.reserveCapacity(files.count)
+            for (file, result) in zip(files, results) {
+                switch file.content {
+                case .copy:
+                    records.copies.insert(file.path)
+                case .link:
+                    // (A copy made where a link could not be is recorded as a copy.)
+                    if let inode = result.inode { records.links[file.path] = inode } else { records.copies.insert(file.path) }
+                case .bytes, .compressed:
+                    records.files[file.path] = result.record
+                }
+            }
+            return records
+        }, alongside: { () -> Result<Set<String>, any Error> in
+            guard reusing else { return .success([]) }
+            return Result { try removeEntries(of: folder, except: kept, directories: allDirectories, untouched: untouched, earlier: known) }
+        })
+        var records = built
+        changed.formUnion(try removal.get())
         if let failure = writeFile(Data(markerText.utf8), to: folder + "/" + markerName) {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }

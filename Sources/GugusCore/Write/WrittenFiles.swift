@@ -224,18 +224,31 @@ enum WrittenFiles {
             bytes += file.utf8
             bytes.append(UInt8(ascii: "\n"))
         }
-        for (folder, stamp) in record.folders.sorted(by: { $0.key < $1.key }) {
+        // The folders' lines in runs on every core too (a site has a folder per page).
+        let folders = record.folders.keys.sorted()
+        for part in ParallelMap.map(folders.indexRuns(of: 2048), { run in folderLines(folders[run], of: record) }) {
+            bytes += part
+        }
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The lines of these folders of the record, in their order.
+    private static func folderLines(_ folders: ArraySlice<String>, of record: WrittenRecord) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(folders.count * 64)
+        for folder in folders {
+            guard let stamp = record.folders[folder] else { continue }
             bytes += folderPrefix
-            bytes += String(stamp.inode).utf8
-            for number in [stamp.seconds, stamp.nanoseconds] {
-                bytes.append(UInt8(ascii: " "))
-                JSONValue.writeDecimal(number, into: &bytes)
-            }
+            if let inode = Int(exactly: stamp.inode) { JSONValue.writeDecimal(inode, into: &bytes) } else { bytes += String(stamp.inode).utf8 }
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(stamp.seconds, into: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            JSONValue.writeDecimal(stamp.nanoseconds, into: &bytes)
             bytes.append(UInt8(ascii: " "))
             bytes += (folder.isEmpty ? "." : folder).utf8
             bytes.append(UInt8(ascii: "\n"))
         }
-        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        return bytes
     }
 
     /// The lines of these files of the record, in their order (a file the record lacks has none).

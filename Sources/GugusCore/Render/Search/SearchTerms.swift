@@ -17,8 +17,11 @@ struct SearchTerms {
     /// The words seen so far, starting with the stop words: a stop word is then a word
     /// already seen, and no word of a page needs a `String` to be checked against them.
     private var known = Self.stopWordTable
-    /// The current word's bytes (ASCII letters already lower case) and length in scalars.
-    private var word: [UInt8] = []
+    /// The current word's bytes (ASCII letters already lower case), kept in a buffer of
+    /// `wordCapacity` bytes that `counted` lends the reader, and its length in scalars. (A
+    /// word too long for the buffer is longer than any term, and is not counted.)
+    private var word: UnsafeMutablePointer<UInt8>
+    private var wordBytes = 0
     private var length = 0
     private var isASCII = true
     /// The weight of the field being read, and whether it is the title.
@@ -38,8 +41,24 @@ struct SearchTerms {
     /// The terms of a page's title and other fields, each field's words counted with its
     /// weight; reading stops once `limit` distinct terms were found.
     static func counted(title: String, _ fields: [(text: String, weight: Float)], limit: Int) -> CountedTerms {
-        var reader = SearchTerms()
-        reader.word.reserveCapacity(64)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wordCapacity) { buffer in
+            // (A buffer of at least the capacity asked for: never nil.)
+            guard let base = buffer.baseAddress else { return CountedTerms(terms: [], weights: [], inTitle: [], wordCount: 0) }
+            return counted(title: title, fields, limit: limit, word: base)
+        }
+    }
+
+    /// Bytes enough for the longest term (32 scalars of up to 4 bytes).
+    private static let wordCapacity = 128
+
+    private init(word: UnsafeMutablePointer<UInt8>) {
+        self.word = word
+    }
+
+    private static func counted(
+        title: String, _ fields: [(text: String, weight: Float)], limit: Int, word: UnsafeMutablePointer<UInt8>
+    ) -> CountedTerms {
+        var reader = SearchTerms(word: word)
         var title = title
         reader.readingTitle = true
         title.withUTF8 { reader.read($0, limit: limit) }
@@ -59,8 +78,8 @@ struct SearchTerms {
             if byte < 0x80 {
                 index += 1
                 switch byte {
-                case 0x61...0x7A, 0x30...0x39: word.append(byte); length += 1
-                case 0x41...0x5A: word.append(byte + 0x20); length += 1
+                case 0x61...0x7A, 0x30...0x39: append(byte)
+                case 0x41...0x5A: append(byte + 0x20)
                 default:
                     if length > 0 { finish() }
                     if terms.count >= limit { return }
@@ -71,7 +90,7 @@ struct SearchTerms {
             index += size
             if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || scalar.properties.generalCategory == .nonspacingMark {
-                UTF8.encode(scalar) { word.append($0) }
+                UTF8.encode(scalar) { store($0) }
                 length += 1
                 isASCII = false
             } else {
@@ -82,12 +101,25 @@ struct SearchTerms {
         if length > 0 && terms.count < limit { finish() }
     }
 
+    /// An ASCII letter or digit of the current word.
+    private mutating func append(_ byte: UInt8) {
+        store(byte)
+        length += 1
+    }
+
+    private mutating func store(_ byte: UInt8) {
+        if wordBytes < Self.wordCapacity { word[wordBytes] = byte }
+        wordBytes += 1
+    }
+
     private mutating func finish() {
-        defer { word.removeAll(keepingCapacity: true); length = 0; isASCII = true }
-        guard length >= 2, length <= 32 else { return }
+        defer { wordBytes = 0; length = 0; isASCII = true }
+        // (A word of more than 32 scalars may not fit the buffer: it is not a term.)
+        guard length >= 2, length <= 32, wordBytes <= Self.wordCapacity else { return }
         wordCount += 1
+        let word = UnsafeBufferPointer(start: word, count: wordBytes)
         if isASCII {
-            let slot = word.withUnsafeBufferPointer { known.insert($0) }
+            let slot = known.insert(word)
             count(slot, term: slot.added ? String(decoding: word, as: UTF8.self) : "")
         } else {
             let term = SearchIndex.fold(String(decoding: word, as: UTF8.self)).filter { $0.isLetter || $0.isNumber }
