@@ -7,9 +7,12 @@ public struct FieldReader {
     /// Added to a Yams line (1-based within the YAML text) to get the line in the file.
     let lineOffset: Int
     let location: SourceLocation
-    private var entries: [String: (key: Node, value: Node)] = [:]
-    private var order: [String] = []
-    private var used: Set<String> = []
+    /// The fields in the order written: their names, nodes, and whether each was read. (A
+    /// short list looked up from the front: a front matter has a dozen fields, and hashing
+    /// each name at each lookup cost more than comparing it.)
+    private var names: [String] = []
+    private var nodes: [(key: Node, value: Node)] = []
+    private var used: [Bool] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// A reader over `node`, which must be a mapping; anything else is reported.
@@ -24,16 +27,29 @@ public struct FieldReader {
                 hint: "write each field on its own line as `name: value`, e.g. `title: Rapat Koordinasi`"))
             return
         }
+        names.reserveCapacity(mapping.count)
+        nodes.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             let name = key.string ?? ""
-            if entries[name] != nil {
+            if place(ofField: name) != nil {
                 diagnostics.append(Diagnostic(
                     at: place(of: key), "the field `\(name)` is written twice",
                     hint: "keep one `\(name):` line and delete the other"))
                 continue
             }
-            entries[name] = (key, value)
-            order.append(name)
+            names.append(name)
+            nodes.append((key, value))
+        }
+        used = Array(repeating: false, count: names.count)
+    }
+
+    /// Where the field is in the list (lengths compared first: most names compared are
+    /// not the one looked for).
+    private func place(ofField name: String) -> Int? {
+        let length = name.utf8.count
+        return names.withUnsafeBufferPointer { names in
+            for index in names.indices where names[index].utf8.count == length && names[index] == name { return index }
+            return nil
         }
     }
 
@@ -49,19 +65,23 @@ public struct FieldReader {
 
     /// Where the key was written, or the start of the mapping when it is missing.
     public func place(ofKey key: String) -> SourceLocation {
-        entries[key].map { place(of: $0.key) } ?? location
+        place(ofField: key).map { place(of: nodes[$0].key) } ?? location
     }
 
     public func has(_ key: String) -> Bool { presentValue(key) != nil }
 
     /// The raw node of a field; `key:` with nothing after it counts as absent.
     mutating func value(_ key: String) -> Node? {
-        used.insert(key)
-        return presentValue(key)
+        guard let index = place(ofField: key) else { return nil }
+        used[index] = true
+        return present(nodes[index].value)
     }
 
     private func presentValue(_ key: String) -> Node? {
-        guard let node = entries[key]?.value else { return nil }
+        place(ofField: key).flatMap { present(nodes[$0].value) }
+    }
+
+    private func present(_ node: Node) -> Node? {
         if case let .scalar(scalar) = node, scalar.style == .plain,
             ["", "~", "null", "Null", "NULL"].contains(scalar.string)
         {
@@ -108,14 +128,26 @@ public struct FieldReader {
     public mutating func webAddress(_ key: String, sitePaths: Bool = false, required: Bool = false) -> Located<String>? {
         guard let text = string(key, required: required, example: sitePaths ? "/berita/" : "https://…") else { return nil }
         let lowered = text.value.lowercased()
-        let isWeb = (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && !text.value.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
-        let isSitePath = sitePaths && text.value.hasPrefix("/") && !text.value.hasPrefix("//") && !text.value.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+        let breaks = Self.hasAddressBreak(text.value)
+        let isWeb = (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && !breaks
+        let isSitePath = sitePaths && text.value.hasPrefix("/") && !text.value.hasPrefix("//") && !breaks
         guard isWeb || isSitePath else {
             report(text.location, "`\(key)` must be a web address starting with https://\(sitePaths ? " or an address on this site starting with /" : "")",
                    hint: "copy the full address from the browser, e.g. `\(key): \(sitePaths ? "/berita/" : "https://www.kemenpppa.go.id/")`")
             return nil
         }
         return text
+    }
+
+    /// Whether the text holds white space, a quote or an angle bracket (none may be in an
+    /// address). ASCII text is checked byte by byte: its white space is tab to carriage
+    /// return and the space.
+    static func hasAddressBreak(_ text: String) -> Bool {
+        let isBreak: (Character) -> Bool = { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(where: isBreak) }
+        return text.utf8.contains { byte in
+            byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        }
     }
 
     public mutating func bool(_ key: String) -> Bool? {
@@ -215,7 +247,7 @@ public struct FieldReader {
 
     /// Warns about keys nobody read: usually a typo of a known field.
     public mutating func reportUnknownKeys(known: [String]) {
-        for key in order where !used.contains(key) {
+        for (key, read) in zip(names, used) where !read {
             let suggestion = known.min { editDistance(key, $0) < editDistance(key, $1) }
             let close = suggestion.map { editDistance(key, $0) <= 2 } ?? false
             warn(place(ofKey: key), "unknown field `\(key)` is ignored",

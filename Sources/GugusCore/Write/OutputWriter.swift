@@ -212,7 +212,7 @@ enum OutputWriter {
         let places = written
         @Sendable func sourceHash(_ source: Data, path: String, format: Precompression.Format) -> UInt64 {
             if path.hasSuffix(format.suffix), let index = places[String(path.dropLast(format.suffix.count))],
-                case let .bytes(data) = files[index].content, let hash = hashes[index], data == source {
+                case let .bytes(data) = files[index].content, let hash = hashes[index], Self.sameBytes(data, source) {
                 return hash
             }
             return WrittenFiles.hash(source)
@@ -312,6 +312,14 @@ enum OutputWriter {
         records.folders = stamps(of: changed.intersection(allDirectories.union([""])), in: folder)
         for relative in untouched where !changed.contains(relative) { records.folders[relative] = known.folders[relative] }
         return records
+    }
+
+    /// Whether the two hold the same bytes: at once when they share their storage, as a
+    /// page and the source of its compressed copies do.
+    static func sameBytes(_ first: Data, _ second: Data) -> Bool {
+        guard first.count == second.count else { return false }
+        let shared = first.withUnsafeBytes { a in second.withUnsafeBytes { b in a.baseAddress == b.baseAddress } }
+        return shared || first == second
     }
 
     /// The site in the output folder, which a build replaces, with its record.

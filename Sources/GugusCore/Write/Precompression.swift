@@ -41,7 +41,9 @@ public enum Precompression {
     /// The compressed companions of the files (the bytes are compressed when Write needs them),
     /// leaving out any path the site already has.
     static func companions(of files: [OutputFile]) -> [OutputFile] {
-        let taken = Set(files.lazy.map(\.path))
+        // (Only a path with a companion's suffix can be taken by a file of the site.)
+        let suffixes = Format.allCases.map(\.suffix)
+        let taken = Set(files.lazy.map(\.path).filter { path in suffixes.contains { path.hasSuffix($0) } })
         // On every core, in runs of files.
         let runs = files.indexRuns(of: 1024)
         return ParallelMap.map(runs) { run -> [OutputFile] in
