@@ -190,7 +190,7 @@ enum SiteRenderer {
         let site = builder.site
         let format = builder.format
         func html(_ url: String, _ template: String, _ context: ContextBuilder.Context) -> OutputFile {
-            OutputFile(path: OutputFile.htmlPath(for: url), text: theme.render(context, template: template))
+            OutputFile(path: OutputFile.htmlPath(for: url), data: theme.renderData(context, template: template))
         }
         switch job {
         case .home:

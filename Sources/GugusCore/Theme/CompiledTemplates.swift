@@ -61,8 +61,13 @@ struct CompiledTemplates: Sendable {
         return CompiledTemplates(templates: rewritten, libraryOnly: libraryOnly)
     }
 
-    /// A page, or nil when it needs the library (see `TemplateWalker`).
-    func render(_ values: Any, template name: String) -> String? {
+    /// A page as text, or nil when it needs the library.
+    func renderText(_ values: Any, template name: String) -> String? {
+        render(values, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A page's UTF-8 bytes, or nil when it needs the library (see `TemplateWalker`).
+    func render(_ values: Any, template name: String) -> [UInt8]? {
         guard let page = TemplateWalker.render(name, values: values, templates: self) else {
             handedToLibrary.add()
             return nil

@@ -242,8 +242,15 @@ public struct Theme: Sendable {
     }
 
     func render(_ context: TemplateValues, template: String) -> String {
-        if let compiled, let page = compiled.render(context, template: template) { return page }
+        if let compiled, let page = compiled.render(context, template: template) { return String(decoding: page, as: UTF8.self) }
         return (specializedLibrary?.library ?? library).render(context, withTemplate: template) ?? ""
+    }
+
+    /// A page as the bytes of its file (the walker's bytes as they are).
+    func renderData(_ context: TemplateValues, template: String) -> Data {
+        if let compiled, let page = compiled.render(context, template: template) { return Data(page) }
+        var text = (specializedLibrary?.library ?? library).render(context, withTemplate: template) ?? ""
+        return text.withUTF8 { Data($0) }
     }
 }
 

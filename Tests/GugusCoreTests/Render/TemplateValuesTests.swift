@@ -45,7 +45,7 @@ import Testing
         ]
         let library = MustacheLibrary(templates: ["t": try MustacheTemplate(string: source)])
         let compiled = CompiledTemplates(library: library, names: ["t"])
-        let walked = try #require(compiled.render(values, template: "t"))
+        let walked = try #require(compiled.renderText(values, template: "t"))
         #expect(walked == "&lt;b&gt;A &amp; B&lt;/b&gt;|/x/-|one,two,")
         #expect(walked == library.render(values, withTemplate: "t"))
     }

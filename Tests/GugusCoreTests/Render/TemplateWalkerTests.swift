@@ -62,18 +62,18 @@ import Testing
         #expect(compiled.libraryOnly.isEmpty)
         for name in Self.templates.keys.sorted() {
             let library = try #require(theme.library.render(Self.values, withTemplate: name))
-            let walked = compiled.render(Self.values, template: name)
+            let walked = compiled.renderText(Self.values, template: name)
             #expect(walked != nil, "\(name) went to the library")
             #expect(walked == library, "\(name)")
         }
         #expect(compiled.handedToLibrary.value == 0)
         // A few that the assertion above must see: indentation, CRLF, inheritance, escaping.
-        let partials = try #require(compiled.render(Self.values, template: "partials"))
+        let partials = try #require(compiled.renderText(Self.values, template: "partials"))
         #expect(partials.contains("<ul>\n  <li>outer name</li>\n  <li>Rakor &lt;TPPO&gt; &amp; &quot;Kutim&quot; &#39;x&#39;</li>\n</ul>"))
-        let grandchild = try #require(compiled.render(Self.values, template: "grandchild"))
+        let grandchild = try #require(compiled.renderText(Self.values, template: "grandchild"))
         #expect(grandchild == "<h1>Child Page é 🇮🇩</h1>\n  \n  <div>\n    <li>outer name</li>\n"
                 + "    <li>Rakor &lt;TPPO&gt; &amp; &quot;Kutim&quot; &#39;x&#39;</li>\n  </div>\n<footer>G 3</footer>\n")
-        #expect(try #require(compiled.render(Self.values, template: "text-type")) == "<b>bold</b> & more <b>bold</b> & more")
+        #expect(try #require(compiled.renderText(Self.values, template: "text-type")) == "<b>bold</b> & more <b>bold</b> & more")
     }
 
     /// Values and tags the walker does not know are rendered by the library, whole.
@@ -89,7 +89,7 @@ import Testing
         values["maybe"] = Optional("x") as Any
         for name in ["transform", "ratio"] {
             let before = compiled.handedToLibrary.value
-            #expect(compiled.render(values, template: name) == nil, "\(name)")
+            #expect(compiled.renderText(values, template: name) == nil, "\(name)")
             #expect(compiled.handedToLibrary.value == before + 1)
             let library = try #require(theme.library.render(values, withTemplate: name))
             #expect(theme.render(values, template: name) == library)
