@@ -11,43 +11,41 @@ struct FastHTMLContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var text = text
         // Most values need no escape: found by scanning the string's own bytes.
-        guard text.withUTF8({ $0.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 } }) else { return text }
-        let utf8 = text.utf8
+        guard text.withUTF8({ $0.contains { Self.needsEscape($0) } }) else { return text }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 32)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: bytes.append(byte)
-            }
-        }
+        bytes.reserveCapacity(text.utf8.count + 32)
+        text.withUTF8 { Self.escaped($0) { bytes.append(contentsOf: $0) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The escaped text's UTF-8 bytes at the end of `output` (the same bytes as `escapeText`).
-    func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    /// The escaped text's UTF-8 bytes at the end of a page (the same bytes as `escapeText`).
+    func appendEscaped(_ text: String, to page: inout PageBytes) {
         var text = text
-        text.withUTF8 { bytes in
-            // Most values need no escape: copied in one go.
-            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-                output.append(contentsOf: bytes)
-                return
+        text.withUTF8 { Self.escaped($0) { page.append($0) } }
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
+    }
+
+    /// The bytes with `< > & " '` replaced by their entities, given to `emit` in runs.
+    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        for index in bytes.indices {
+            let entity: StaticString
+            switch bytes[index] {
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x26: entity = "&amp;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
             }
-            for byte in bytes {
-                switch byte {
-                case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                default: output.append(byte)
-                }
-            }
+            if start < index { emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index]))) }
+            entity.withUTF8Buffer { emit(UnsafeRawBufferPointer($0)) }
+            start = index + 1
         }
+        if start < bytes.count { emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...]))) }
     }
 
     /// Registers the type with the template engine (once, before any template is read).

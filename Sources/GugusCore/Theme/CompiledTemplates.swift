@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Synchronization
 
@@ -63,16 +64,17 @@ struct CompiledTemplates: Sendable {
 
     /// A page as text, or nil when it needs the library.
     func renderText(_ values: Any, template name: String) -> String? {
-        render(values, template: name).map { String(decoding: $0, as: UTF8.self) }
+        renderData(values, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// A page's UTF-8 bytes, or nil when it needs the library (see `TemplateWalker`).
-    func render(_ values: Any, template name: String) -> [UInt8]? {
-        guard let page = TemplateWalker.render(name, values: values, templates: self) else {
+    /// A page's bytes, or nil when it needs the library (see `TemplateWalker`).
+    func renderData(_ values: Any, template name: String) -> Data? {
+        var page = PageBytes(capacity: 16 * 1024)
+        guard TemplateWalker.render(name, values: values, templates: self, into: &page) else {
             handedToLibrary.add()
             return nil
         }
-        return page
+        return page.data()
     }
 }
 

@@ -34,19 +34,18 @@ struct TemplateWalker {
         stack = [values]
     }
 
-    /// The page's UTF-8 bytes, or nil when it needs the library. (Written as bytes: appending
-    /// to a `String` cost more than all the rest of the walk, a twentieth of a build.)
-    static func render(_ name: String, values: Any, templates: CompiledTemplates) -> [UInt8]? {
-        guard let template = templates.templates[name] else { return nil }
+    /// Writes the page's UTF-8 bytes into `output`; false when it needs the library.
+    /// (Written as bytes: appending to a `String` cost more than all the rest of the walk,
+    /// a twentieth of a build.)
+    static func render(_ name: String, values: Any, templates: CompiledTemplates, into output: inout PageBytes) -> Bool {
+        guard let template = templates.templates[name] else { return false }
         var walker = TemplateWalker(templates: templates, values: values)
-        var output: [UInt8] = []
-        output.reserveCapacity(16 * 1024)
         do {
             try walker.render(template, Context(indentation: nil, inherited: nil, escaping: Self.libraryHTML), into: &output)
         } catch {
-            return nil
+            return false
         }
-        return output
+        return true
     }
 
     /// The content type swift-mustache starts each template and partial with (its `HTML`),
@@ -61,7 +60,7 @@ struct TemplateWalker {
 
     // MARK: Templates
 
-    private mutating func render(_ template: CompiledTemplate, _ given: Context, into output: inout [UInt8]) throws {
+    private mutating func render(_ template: CompiledTemplate, _ given: Context, into output: inout PageBytes) throws {
         var context = given
         // (The parts are read in place: copying each out of the theme's shared list would
         // count a reference to it up and down, on every core at once.)
@@ -69,10 +68,10 @@ struct TemplateWalker {
             if let indentation = context.indentation, indentation != "" {
                 let start = output.count
                 for index in parts.indices {
-                    var piece: [UInt8] = []
+                    var piece = PageBytes(capacity: 256)
                     try render(parts[index], &context, into: &piece)
-                    if !piece.isEmpty, Self.endsWithNewline(output, after: start) { Self.append(indentation, to: &output) }
-                    output += piece
+                    if !piece.isEmpty, Self.endsWithNewline(output, after: start) { output.append(indentation) }
+                    output.append(piece)
                 }
             } else {
                 for index in parts.indices { try render(parts[index], &context, into: &output) }
@@ -82,30 +81,23 @@ struct TemplateWalker {
 
     /// Whether the text written since `start` ends with the character "\n" (the library
     /// asks `string.last == "\n"` of its own output; "\r\n" is another character).
-    private static func endsWithNewline(_ output: [UInt8], after start: Int) -> Bool {
-        guard output.count > start, let last = output.last, last == 0x0A else { return false }
+    private static func endsWithNewline(_ output: borrowing PageBytes, after start: Int) -> Bool {
+        guard output.count > start, output.byte(at: output.count - 1) == 0x0A else { return false }
         guard output.count - 1 > start else { return true }
-        return output[output.count - 2] != 0x0D
+        return output.byte(at: output.count - 2) != 0x0D
     }
 
-    /// A text's UTF-8 bytes at the end of the output.
-    private static func append(_ text: String, to output: inout [UInt8]) {
-        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
-            output.append(contentsOf: text.utf8)
-        }
-    }
-
-    private mutating func render(_ part: TemplatePart, _ context: inout Context, into output: inout [UInt8]) throws {
+    private mutating func render(_ part: TemplatePart, _ context: inout Context, into output: inout PageBytes) throws {
         switch part {
         case let .text(text):
-            Self.append(text, to: &output)
+            output.append(text)
         case let .variable(name, escaped):
             guard let value = try lookup(name) else { return }
             let text = try Self.text(of: value)
-            guard escaped else { return Self.append(text, to: &output) }
+            guard escaped else { return output.append(text) }
             switch context.escaping {
             case .fastHTML: FastHTMLContentType().appendEscaped(text, to: &output)
-            case let .other(type): Self.append(type.escapeText(text), to: &output)
+            case let .other(type): output.append(type.escapeText(text))
             case .unknown: throw LibraryNeeded()
             }
         case let .section(name, template):
@@ -136,7 +128,7 @@ struct TemplateWalker {
     }
 
     private mutating func renderPartial(
-        _ name: String, _ indentation: String?, _ overrides: [String: CompiledTemplate]?, _ context: Context, into output: inout [UInt8]
+        _ name: String, _ indentation: String?, _ overrides: [String: CompiledTemplate]?, _ context: Context, into output: inout PageBytes
     ) throws {
         guard let template = templates[name] else {
             if libraryOnly.contains(name) { throw LibraryNeeded() }
@@ -155,7 +147,7 @@ struct TemplateWalker {
         return (current ?? "") + added
     }
 
-    private mutating func renderSection(_ value: Any?, _ template: CompiledTemplate, _ context: Context, into output: inout [UInt8]) throws {
+    private mutating func renderSection(_ value: Any?, _ template: CompiledTemplate, _ context: Context, into output: inout PageBytes) throws {
         guard let value else { return }
         let kind = ObjectIdentifier(type(of: value))
         if let elements = Kinds.elements(of: value, kind) {
@@ -175,7 +167,7 @@ struct TemplateWalker {
         }
     }
 
-    private mutating func renderInvertedSection(_ value: Any?, _ template: CompiledTemplate, _ context: Context, into output: inout [UInt8]) throws {
+    private mutating func renderInvertedSection(_ value: Any?, _ template: CompiledTemplate, _ context: Context, into output: inout PageBytes) throws {
         guard let value else { return try render(template, context, into: &output) }
         let kind = ObjectIdentifier(type(of: value))
         if let elements = Kinds.elements(of: value, kind) {

@@ -242,13 +242,13 @@ public struct Theme: Sendable {
     }
 
     func render(_ context: TemplateValues, template: String) -> String {
-        if let compiled, let page = compiled.render(context, template: template) { return String(decoding: page, as: UTF8.self) }
+        if let compiled, let page = compiled.renderText(context, template: template) { return page }
         return (specializedLibrary?.library ?? library).render(context, withTemplate: template) ?? ""
     }
 
     /// A page as the bytes of its file (the walker's bytes as they are).
     func renderData(_ context: TemplateValues, template: String) -> Data {
-        if let compiled, let page = compiled.render(context, template: template) { return Data(page) }
+        if let compiled, let page = compiled.renderData(context, template: template) { return page }
         var text = (specializedLibrary?.library ?? library).render(context, withTemplate: template) ?? ""
         return text.withUTF8 { Data($0) }
     }
