@@ -13,7 +13,60 @@ struct TemplateWalker {
 
     private let templates: [String: CompiledTemplate]
     private let libraryOnly: Set<String>
+    /// The context stack: each value, and the same value as the parent it is, found once
+    /// when it is pushed (a lookup used to cast every value it passed out of `Any` again).
     private var stack: [Any]
+    private var parents: [Parent]
+
+    private enum Parent {
+        case values(TemplateValues)
+        case text(TextValues)
+        case strings([String: String])
+        case site(SiteValues)
+        case menu(MenuEntryValues)
+        case entry(ListEntryValues)
+        case dictionary([String: Any])
+        /// Text, a number, a truth value or a list: no child by name.
+        case childless
+        /// A type the walker does not know: a lookup through it goes to the library.
+        case unknown
+
+        init(_ value: Any) {
+            let kind = ObjectIdentifier(type(of: value))
+            if kind == Kinds.templateValues {
+                self = .values(value as! TemplateValues)
+            } else if kind == Kinds.textValues {
+                self = .text(value as! TextValues)
+            } else if kind == Kinds.stringDictionary {
+                self = .strings(value as! [String: String])
+            } else if kind == Kinds.siteValues {
+                self = .site(value as! SiteValues)
+            } else if kind == Kinds.menuEntry {
+                self = .menu(value as! MenuEntryValues)
+            } else if kind == Kinds.listEntry {
+                self = .entry(value as! ListEntryValues)
+            } else if kind == Kinds.anyDictionary {
+                self = .dictionary(value as! [String: Any])
+            } else {
+                self = Kinds.hasNoChildren(kind) ? .childless : .unknown
+            }
+        }
+
+        /// The child by name, as `TemplateWalker.child(_:of:)` finds it.
+        func child(named name: String) throws -> Any? {
+            switch self {
+            case let .values(values): return values.child(named: name)
+            case let .text(values): return values.values[name]
+            case let .strings(strings): return strings[name]
+            case let .site(values): return values.child(named: name)
+            case let .menu(values): return values.child(named: name)
+            case let .entry(values): return values.child(named: name)
+            case let .dictionary(values): return values[name]
+            case .childless: return nil
+            case .unknown: throw LibraryNeeded()
+            }
+        }
+    }
 
     private struct Context {
         var indentation: String?
@@ -32,6 +85,17 @@ struct TemplateWalker {
         self.templates = templates.templates
         libraryOnly = templates.libraryOnly
         stack = [values]
+        parents = [Parent(values)]
+    }
+
+    private mutating func push(_ value: Any) {
+        stack.append(value)
+        parents.append(Parent(value))
+    }
+
+    private mutating func pop() {
+        stack.removeLast()
+        parents.removeLast()
     }
 
     /// Writes the page's UTF-8 bytes into `output`; false when it needs the library.
@@ -152,16 +216,16 @@ struct TemplateWalker {
         let kind = ObjectIdentifier(type(of: value))
         if let elements = Kinds.elements(of: value, kind) {
             for element in elements {
-                stack.append(element)
+                push(element)
                 try render(template, context, into: &output)
-                stack.removeLast()
+                pop()
             }
         } else if kind == Kinds.bool {
             if value as! Bool { try render(template, context, into: &output) }
         } else if Kinds.isKnown(value) {
-            stack.append(value)
+            push(value)
             try render(template, context, into: &output)
-            stack.removeLast()
+            pop()
         } else {
             throw LibraryNeeded()
         }
@@ -173,9 +237,9 @@ struct TemplateWalker {
         if let elements = Kinds.elements(of: value, kind) {
             guard elements.isEmpty else { return }
             // The library renders an empty list's inverted section with the list as its value.
-            stack.append(value)
+            push(value)
             try render(template, context, into: &output)
-            stack.removeLast()
+            pop()
         } else if kind == Kinds.bool {
             if !(value as! Bool) { try render(template, context, into: &output) }
         } else if !Kinds.isKnown(value) {
@@ -195,8 +259,8 @@ struct TemplateWalker {
             return try descend(name.path[...], from: current)
         case .stack:
             guard let first = name.path.first else { return stack.last }
-            for object in stack.reversed() {
-                if let child = try Self.child(first, of: object) {
+            for index in parents.indices.reversed() {
+                if let child = try parents[index].child(named: first) {
                     return try descend(name.path.dropFirst(), from: child)
                 }
             }
