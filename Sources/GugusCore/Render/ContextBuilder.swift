@@ -190,12 +190,53 @@ struct ContextBuilder: Sendable {
         if text.utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
             let bytes = text.utf8.prefix(limit)
             let end = bytes.lastIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
-            return text[..<end] + "…"
+            return String(text[..<end]) + "…"
         }
+        // Text whose scalars are each a character of their own: cut by scalars.
+        if let cut = shortenByScalars(text, to: limit) { return cut }
+        return shortenByCharacters(text, to: limit)
+    }
+
+    /// `shorten` counting characters (grapheme clusters): right for any text, and slow.
+    static func shortenByCharacters(_ text: String, to limit: Int) -> String {
         let cut = text.prefix(limit)
         guard cut.endIndex < text.endIndex else { return text }
         let trimmed = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-        return trimmed + "…"
+        return String(trimmed) + "…"
+    }
+
+    /// `shorten` counting scalars, when each of the first `limit + 1` scalars is a character
+    /// of its own (then there are as many characters as scalars, and the same places to
+    /// cut); nil otherwise.
+    static func shortenByScalars(_ text: String, to limit: Int) -> String? {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var count = 0
+        var end = index
+        var lastSpace: String.Index?
+        while index < scalars.endIndex && count <= limit {
+            let scalar = scalars[index]
+            guard isCharacterOfItsOwn(scalar) else { return nil }
+            if count < limit && scalar == " " { lastSpace = index }
+            count += 1
+            index = scalars.index(after: index)
+            if count == limit { end = index }
+        }
+        guard count > limit else { return text }
+        return String(text[..<(lastSpace ?? end)]) + "…"
+    }
+
+    /// A scalar that is a character by itself whatever stands beside it, as long as its
+    /// neighbours are such scalars too: Latin letters and signs below U+0300 but the
+    /// carriage return (which joins a line feed), and the punctuation of U+2010–U+2027 and
+    /// U+2030–U+205E (quotes, dashes, the ellipsis), none of which joins, extends or is
+    /// extended (Unicode's grapheme cluster rules).
+    static func isCharacterOfItsOwn(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0D: return false
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E: return true
+        default: return false
+        }
     }
 
     func common(_ item: ContentItem) -> Context {

@@ -142,8 +142,18 @@ public enum JSONValue: Encodable, Sendable, Equatable {
             bytes += String(number).utf8
             return
         }
-        if number >= 10 { writeDecimal(number / 10, into: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+        guard number >= 10 else { return bytes.append(UInt8(ascii: "0") + UInt8(number)) }
+        // The digits from the last, in a buffer on the stack (Int.max has 19).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var value = number
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// A JSON string: the bytes that need no escape are copied in runs.

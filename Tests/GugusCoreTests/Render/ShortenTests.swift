@@ -31,4 +31,25 @@ import Testing
             }
         }
     }
+
+    @Test func scalarwiseAndCharacterwiseAgreeOnMixedText() {
+        // Pieces that are characters of their own (Latin, quotes, dashes, the ellipsis) and
+        // pieces that join or extend (combining marks, CR LF, emoji with modifiers and
+        // joiners, flags, Hangul jamo): every text and limit gives what counting characters gives.
+        let pieces = ["a", "Z", " ", " ", "é", "ß", "“", "”", "—", "…", "‘", "‼", "-", "\n", "e\u{301}", "\r\n", "\r",
+                      "👍🏽", "👩\u{200D}💻", "\u{200D}", "🇮🇩", "\u{1100}\u{1161}", "\u{FE0F}", "\u{2028}", "\u{0300}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            // Half the texts from the pieces that stand alone only, half from all of them.
+            let alphabet = Bool.random(using: &generator) ? Array(pieces.prefix(14)) : pieces
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" }.joined()
+            for limit in [1, 3, 8, 20] {
+                #expect(ContextBuilder.shorten(text, to: limit) == ContextBuilder.shortenByCharacters(text, to: limit),
+                        "\(text.debugDescription) to \(limit)")
+            }
+        }
+        #expect(ContextBuilder.shortenByScalars("“Rapat” koordinasi — gugus", to: 8) == "“Rapat”…")
+        #expect(ContextBuilder.shortenByScalars("abe\u{301}cdef", to: 3) == nil)
+    }
 }

@@ -63,4 +63,15 @@ struct JSONTextTests {
             }
         }
     }
+
+    @Test func wholeNumbersAreWrittenAsSwiftWritesThem() {
+        var numbers = [0, 1, 9, 10, 11, 99, 100, 101, 1_000_000, 1_796_293_857, 999_999_999, Int.max, -1, -10, Int.min]
+        var generator = SystemRandomNumberGenerator()
+        numbers += (0..<200).map { _ in Int.random(in: 0...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator) }
+        for number in numbers {
+            var bytes: [UInt8] = Array("x".utf8)
+            JSONValue.writeDecimal(number, into: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(number))
+        }
+    }
 }
