@@ -43,14 +43,9 @@ public struct FieldReader {
         used = Array(repeating: false, count: names.count)
     }
 
-    /// Where the field is in the list (lengths compared first: most names compared are
-    /// not the one looked for).
+    /// Where the field is in the list.
     private func place(ofField name: String) -> Int? {
-        let length = name.utf8.count
-        return names.withUnsafeBufferPointer { names in
-            for index in names.indices where names[index].utf8.count == length && names[index] == name { return index }
-            return nil
-        }
+        names.index(ofName: name)
     }
 
     /// A reader for a nested mapping (a member, a hotline, the organization).

@@ -43,12 +43,7 @@ struct TemplateValues: MustacheParent, ExpressibleByDictionaryLiteral {
 
     /// Where the name is, compared in place (without copying the names out of the list).
     private func place(of name: String) -> Int? {
-        let length = name.utf8.count
-        return names.withUnsafeBufferPointer { names in
-            // (Lengths first: most names looked up are not the one compared.)
-            for index in names.indices where names[index].utf8.count == length && names[index] == name { return index }
-            return nil
-        }
+        names.index(ofName: name)
     }
 
     func child(named name: String) -> Any? {

@@ -52,7 +52,8 @@ struct TemplateWalker {
             }
         }
 
-        /// The child by name, as `TemplateWalker.child(_:of:)` finds it.
+        /// The child by name: as `MustacheParent` finds it (or, for the other known types,
+        /// the library's `Mirror`, which finds no labelled child in text, numbers and lists).
         func child(named name: String) throws -> Any? {
             switch self {
             case let .values(values): return values.child(named: name)
@@ -279,6 +280,7 @@ struct TemplateWalker {
 
     /// A value's child by name, as `MustacheParent` (or, for the other known types, the
     /// library's `Mirror`, which finds no labelled child in text, numbers and lists).
+    /// (The same table as `Parent`, without making one: a value met once is not worth it.)
     private static func child(_ name: String, of object: Any) throws -> Any? {
         let kind = ObjectIdentifier(type(of: object))
         if kind == Kinds.templateValues { return (object as! TemplateValues).child(named: name) }

@@ -232,6 +232,11 @@ enum WrittenFiles {
         try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
+    /// An inode number in decimal.
+    private static func writeInode(_ inode: UInt64, into bytes: inout [UInt8]) {
+        if let number = Int(exactly: inode) { JSONValue.writeDecimal(number, into: &bytes) } else { bytes += String(inode).utf8 }
+    }
+
     /// The lines of these folders of the record, in their order.
     private static func folderLines(_ folders: ArraySlice<String>, of record: WrittenRecord) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -239,7 +244,7 @@ enum WrittenFiles {
         for folder in folders {
             guard let stamp = record.folders[folder] else { continue }
             bytes += folderPrefix
-            if let inode = Int(exactly: stamp.inode) { JSONValue.writeDecimal(inode, into: &bytes) } else { bytes += String(stamp.inode).utf8 }
+            writeInode(stamp.inode, into: &bytes)
             bytes.append(UInt8(ascii: " "))
             JSONValue.writeDecimal(stamp.seconds, into: &bytes)
             bytes.append(UInt8(ascii: " "))
@@ -259,7 +264,7 @@ enum WrittenFiles {
             guard let written = record.files[file] else { continue }
             writeHexadecimal(written.hash, into: &bytes)
             bytes.append(UInt8(ascii: " "))
-            if let inode = Int(exactly: written.inode) { JSONValue.writeDecimal(inode, into: &bytes) } else { bytes += String(written.inode).utf8 }
+            writeInode(written.inode, into: &bytes)
             bytes.append(UInt8(ascii: " "))
             JSONValue.writeDecimal(written.size, into: &bytes)
             bytes.append(UInt8(ascii: " "))
