@@ -47,14 +47,13 @@ public enum ContentLoader {
         }
         // The region and withdrawal lists (a large site lists thousands of regions) are read
         // while the content files are, instead of before them.
-        var decoded: [(ContentItem?, [Diagnostic])] = []
-        let lists = Concurrently.run({ () -> (regions: [Located<Region>], regionsLog: [Diagnostic], gone: [Located<GoneURL>], goneLog: [Diagnostic]) in
+        let (lists, decoded) = Concurrently.run({ () -> (regions: [Located<Region>], regionsLog: [Diagnostic], gone: [Located<GoneURL>], goneLog: [Diagnostic]) in
             var regionsLog = DiagnosticLog(), goneLog = DiagnosticLog()
             let regions = regionsSource.map { SiteConfigLoader.loadRegions($0, diagnostics: &regionsLog) } ?? []
             let gone = goneSource.map { GoneListLoader.load($0, diagnostics: &goneLog) } ?? []
             return (regions, regionsLog.items, gone, goneLog.items)
-        }, while: {
-            decoded = ParallelMap.map(listed) { [files] kind, path in
+        }, alongside: {
+            ParallelMap.map(listed) { [files] kind, path in
                 var log = DiagnosticLog()
                 let item = loadItem(kind: kind, path: path, files: files, diagnostics: &log)
                 return (item, log.items)

@@ -186,15 +186,16 @@ struct ContextBuilder: Sendable {
     static func shorten(_ text: String, to limit: Int) -> String {
         // No more bytes than the limit means no more characters: no need to count them.
         guard text.utf8.count > limit else { return text }
-        // ASCII without carriage returns has one character per byte: cut by bytes.
+        // ASCII without carriage returns has one character per byte: cut by bytes. (Also a
+        // case of the scalar path below, which takes twice the instructions for it.)
         if text.utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
             let bytes = text.utf8.prefix(limit)
             let end = bytes.lastIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
             return String(text[..<end]) + "…"
         }
-        // Text whose scalars are each a character of their own: cut by scalars.
-        if let cut = shortenByScalars(text, to: limit) { return cut }
-        return shortenByCharacters(text, to: limit)
+        // Text whose scalars are each a character of their own: cut by scalars; other text
+        // by characters.
+        return shortenByScalars(text, to: limit) ?? shortenByCharacters(text, to: limit)
     }
 
     /// `shorten` counting characters (grapheme clusters): right for any text, and slow.
