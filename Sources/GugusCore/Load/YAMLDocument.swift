@@ -49,6 +49,11 @@ public enum YAMLDocument {
 
     public static func parse(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
         _ = nestingLimitInstalled
+        if let simple = SimpleYAML.compose(yaml) {
+            // The front matter most files have, composed without libyaml's events: the same
+            // tree (see SimpleYAML), within the budget of values.
+            return .success(simple)
+        }
         let node: Node?
         do {
             // Tags are not resolved (FieldReader reads every value as text and checks it

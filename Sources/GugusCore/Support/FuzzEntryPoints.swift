@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Entry points for the coverage-guided fuzzer (`Fuzz/`, libFuzzer): each takes arbitrary
 /// bytes through one stage that reads user input. A crash, a hang or a sanitizer report
@@ -21,11 +22,21 @@ public enum FuzzEntryPoints {
     /// Front-matter splitting and YAML decoding into each content type.
     static func contentFile(_ data: Data) {
         guard case let .success(source) = SourceText.decode(data, path: "content/news/fuzz.md", limit: SourceText.Limits.markdownBytes) else { return }
+        if case let .success(split) = FrontMatterSplitter.split(source.text, path: source.path) {
+            simpleYAMLIsYams(split.yaml)
+        }
         var log = DiagnosticLog()
         for kind in ContentKind.allCases {
             _ = ContentLoader.decodeItem(kind: kind, source: source, diagnostics: &log) { _, _, _ in nil }
         }
         check(log)
+    }
+
+    /// The front matter read without libyaml is Yams' tree, node for node.
+    static func simpleYAMLIsYams(_ yaml: String) {
+        guard let simple = SimpleYAML.compose(yaml) else { return }
+        let composed = try? Yams.compose(yaml: yaml, .basic, .default, .utf8)
+        precondition(composed.map { SimpleYAML.sameTree(simple, $0) } ?? false, "SimpleYAML's tree is not Yams' for \(yaml.debugDescription)")
     }
 
     /// Another site's open data, as a snapshot holds it: every record read and checked, its
