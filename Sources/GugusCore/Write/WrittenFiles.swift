@@ -23,10 +23,11 @@ struct FolderStamp: Sendable, Equatable {
     var seconds: Int
     var nanoseconds: Int
 
-    /// The stamp of a real folder (not a link), or nil.
-    init?(of path: String) {
+    /// The stamp of a real folder (not a link), or nil; `path` is relative to the open folder
+    /// `root` when there is one.
+    init?(of path: String, relativeTo root: Int32? = nil) {
         var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+        guard fstatat(root ?? AT_FDCWD, path, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
         self.init(inode: UInt64(status.st_ino), seconds: Int(status.st_ctim.tv_sec), nanoseconds: Int(status.st_ctim.tv_nsec))
     }
 
@@ -57,24 +58,33 @@ enum WrittenFiles {
     /// The record of a regular file with one link (not a link, not shared), without its
     /// hash, or nil.
     static func stamp(_ path: String) -> WrittenFile? {
+        stamp(path, relativeTo: nil)
+    }
+
+    /// The stamp of the file at `path` relative to the open folder `root` (nil: `path` is
+    /// whole). The kernel walks every folder of a path at each look-up, and an output folder
+    /// is often deeper than the site's own folders.
+    static func stamp(_ path: String, relativeTo root: Int32?) -> WrittenFile? {
         var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink == 1 else { return nil }
+        guard fstatat(root ?? AT_FDCWD, path, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG,
+            status.st_nlink == 1
+        else { return nil }
         return WrittenFile(inode: UInt64(status.st_ino), size: Int(status.st_size), seconds: Int(status.st_ctim.tv_sec),
                            nanoseconds: Int(status.st_ctim.tv_nsec), hash: 0)
     }
 
     /// Whether the file at `path` is the recorded one and the record's bytes are bytes of
     /// this size and hash.
-    static func unchanged(_ path: String, record: WrittenFile?, size: Int, hash: UInt64) -> Bool {
-        guard let record, record.size == size, record.hash == hash, var found = stamp(path) else { return false }
+    static func unchanged(_ path: String, relativeTo root: Int32? = nil, record: WrittenFile?, size: Int, hash: UInt64) -> Bool {
+        guard let record, record.size == size, record.hash == hash, var found = stamp(path, relativeTo: root) else { return false }
         found.hash = record.hash
         return found == record
     }
 
     /// Whether the file at `path` is the recorded one, made from bytes with this hash (a
     /// compressed copy records the hash of what it was made from).
-    static func unchanged(_ path: String, record: WrittenFile?, sourceHash: UInt64) -> Bool {
-        guard let record, record.hash == sourceHash, var found = stamp(path) else { return false }
+    static func unchanged(_ path: String, relativeTo root: Int32? = nil, record: WrittenFile?, sourceHash: UInt64) -> Bool {
+        guard let record, record.hash == sourceHash, var found = stamp(path, relativeTo: root) else { return false }
         found.hash = record.hash
         return found == record
     }
