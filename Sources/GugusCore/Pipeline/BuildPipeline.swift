@@ -94,11 +94,12 @@ public enum BuildPipeline {
         let (bodies, bodyDiagnostics) = SiteRenderer.renderBodies(site)
         log.append(contentsOf: bodyDiagnostics)
         // The media the content refers to are listed while the pages render.
-        let (imageReferences, rendered) = Concurrently.run({ ImageReferences.collect(loaded, bodies: bodies) }, alongside: {
+        var (imageReferences, rendered) = Concurrently.run({ ImageReferences.collect(loaded, bodies: bodies) }, alongside: {
             log.hasErrors ? SiteRenderer.Rendered() : SiteRenderer.render(
                 site, theme: theme, bodies: bodies, searchTerms: options.searchTerms, collectingReferences: options.collectsReferences)
         })
         var files = rendered.files
+        rendered.files = []  // (then `files` alone holds the pages, freed after the write)
         log.append(contentsOf: ImageReferences.unusedProblems(site.library, references: imageReferences))
         // (Image derivatives change their address with their bytes: not recorded.)
         let produced = Set(files.lazy.filter(\.isPermanent).map { URLManifest.url(ofOutputPath: $0.path) })
@@ -138,6 +139,9 @@ public enum BuildPipeline {
         let (updatedManifest, outcome) = Concurrently.run({ recordsURLs ? URLManifest.updated(manifest ?? [], produced: produced) : nil }, alongside: {
             OutputWriter.write(written, to: options.output, siteRoot: options.siteRoot, linkedInodes: images.inodes, earlierRecord: earlierRecord)
         })
+        // The pages and records are freed on another core (a command that exits next does
+        // not wait for them).
+        BackgroundRelease.free((consume written, consume files, consume earlierRecord))
         switch outcome {
         case let .success(count):
             if let text = updatedManifest, let problem = URLManifest.write(text, siteRoot: options.siteRoot) {

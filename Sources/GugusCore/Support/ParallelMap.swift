@@ -65,3 +65,22 @@ enum Concurrently {
         return (value, foregroundResult)
     }
 }
+
+/// Large values freed on another core: a site's tens of thousands of pages, paths and
+/// records take tens of milliseconds to free one by one, which the build need not wait for
+/// (and a command that exits right after does not pay at all).
+enum BackgroundRelease {
+    /// Frees `value` on another thread (the caller keeps no other reference to it).
+    static func free<Value: Sendable>(_ value: consuming Value) {
+        let slot = Slot(value)
+        DispatchQueue.global(qos: .utility).async { slot.empty() }
+    }
+
+    /// Holds the value until the other thread empties it, so that it is freed there even if
+    /// the caller drops the slot last.
+    private final class Slot<Value: Sendable>: Sendable {
+        private let value: Mutex<Value?>
+        init(_ value: consuming Value) { self.value = Mutex(value) }
+        func empty() { value.withLock { $0 = nil } }
+    }
+}

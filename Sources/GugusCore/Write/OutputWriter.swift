@@ -79,7 +79,9 @@ enum OutputWriter {
         // inode and time of status change, before it is trusted.)
         try? manager.removeItem(atPath: previousRecord)
         if replacing { _ = rename(outputRecord, previousRecord) }
-        WrittenFiles.write(records, to: outputRecord, order: files.map(\.path))
+        let order = files.map(\.path)
+        WrittenFiles.write(records, to: outputRecord, order: order)
+        BackgroundRelease.free((consume records, consume order))
         return .success(files.count)
     }
 
