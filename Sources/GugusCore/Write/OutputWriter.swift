@@ -197,7 +197,9 @@ enum OutputWriter {
         for directory in directories {
             var path = Substring(directory)
             while !path.isEmpty, allDirectories.insert(String(path)).inserted {
-                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                // (By bytes, as the folders were found: a character search would walk the
+                // path's grapheme clusters backwards, and miss a slash a combining mark follows.)
+                path = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
             }
         }
         // A path cannot be a file and a folder at once (a fresh build would fail on it too).
