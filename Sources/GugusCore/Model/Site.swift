@@ -107,6 +107,8 @@ public struct ListedEntry: Sendable, Hashable {
     public var date: CivilDate? { _read { yield box.date } }
     public var summary: String? { _read { yield box.summary } }
     public var draft: Bool { _read { yield box.draft } }
+    /// The object holding the fields, shared by the copies of this entry.
+    var identity: ObjectIdentifier { ObjectIdentifier(box) }
 
     public static func == (lhs: ListedEntry, rhs: ListedEntry) -> Bool {
         lhs.box === rhs.box

@@ -23,6 +23,7 @@ enum SiteRenderer {
             (item.file, MarkdownRenderer.render(item.body, links: LinkContext(item: item, site: site)))
         }
         var bodies: [String: RenderedMarkdown] = [:]
+        bodies.reserveCapacity(rendered.count)
         var diagnostics: [Diagnostic] = []
         for (file, markdown) in rendered {
             bodies[file] = markdown
@@ -92,12 +93,20 @@ enum SiteRenderer {
     /// several lists, and its entry is the same in all of them. The partial sees the entry's
     /// fields over the values every page shares (`site`, `t`, `lang`, `menu`).
     static func renderEntries(_ site: Site, builder: ContextBuilder, theme: Theme) -> [ListedEntry: String] {
-        renderEntries(Array(listedEntries(site, builder: builder)), site: site, builder: builder, theme: theme)
+        renderEntries(listedEntries(site, builder: builder), site: site, builder: builder, theme: theme)
     }
 
-    /// Every entry of the section, tag and region lists, once.
-    static func listedEntries(_ site: Site, builder: ContextBuilder) -> Set<ListedEntry> {
-        Set(lists(of: site, sections: builder.sections).joined())
+    /// Every entry of the section, tag and region lists, once. (An item's entry is one
+    /// object shared by every list that shows it: told apart by that object first, without
+    /// hashing its address in each list; entries equal but made apart, if any, are then
+    /// rendered once each and kept once by `renderEntries`.)
+    static func listedEntries(_ site: Site, builder: ContextBuilder) -> [ListedEntry] {
+        var seen: Set<ObjectIdentifier> = []
+        var entries: [ListedEntry] = []
+        for list in lists(of: site, sections: builder.sections) {
+            for entry in list where seen.insert(entry.identity).inserted { entries.append(entry) }
+        }
+        return entries
     }
 
     /// The section, tag and region lists of a site.
