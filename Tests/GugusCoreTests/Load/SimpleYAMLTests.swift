@@ -184,7 +184,7 @@ import Yams
                     text += pad + value() + "\n"
                     continue
                 }
-                let inner = String(repeating: " ", count: pad.count + [0, 0, 0, 1, -1].randomElement(using: &generator)!)
+                let inner = String(repeating: " ", count: pad.count + ([0, 0, 0, 1, -1].randomElement(using: &generator) ?? 0))
                 for (number, key) in keys.shuffled(using: &generator).prefix(Int.random(in: 1...4, using: &generator)).enumerated() {
                     text += (number == 0 ? pad : inner) + key + ":" + (Int.random(in: 0..<8, using: &generator) == 0 ? "" : " ") + value() + "\n"
                     if Int.random(in: 0..<10, using: &generator) == 0 { text += inner + "  - " + value() + "\n" }
