@@ -176,9 +176,7 @@ enum SimpleYAML {
                 if lineIndent < indent { break }
                 guard lineIndent == indent else { return nil }
                 let (begin, end) = (lines[line].start + indent, lines[line].end)
-                var index = begin
-                while index < end, Self.isKeyByte(bytes[index], first: index == begin) { index += 1 }
-                guard index > begin, index - begin <= 128, index < end, bytes[index] == UInt8(ascii: ":") else { return nil }
+                guard var index = keyColon(line, from: begin) else { return nil }
                 let name = text(begin..<index)
                 guard !keys.contains(name) else { return nil }
                 // Yams' check for keys written twice hashes each key, which resolves its tag:
@@ -202,8 +200,7 @@ enum SimpleYAML {
                         return nil
                     }
                 } else {
-                    guard bytes[index] == 0x20 else { return nil }
-                    while bytes[index] == 0x20 { index += 1 }
+                    while bytes[index] == 0x20 { index += 1 }  // (`keyColon` saw a space after the colon)
                     if bytes[index] == UInt8(ascii: "[") {
                         guard let sequence = flowSequence(line, from: index) else { return nil }
                         value = sequence
@@ -247,7 +244,7 @@ enum SimpleYAML {
                 var index = lines[line].start + indent + 2
                 while index < lines[line].end && bytes[index] == 0x20 { index += 1 }
                 guard index < lines[line].end else { return nil }
-                if depth == 0, startsMapping(line, at: index) {
+                if depth == 0, keyColon(line, from: index) != nil {
                     guard let (mapping, next) = mapping(at: line, indent: index - lines[line].start, depth: 1, itemLine: true) else { return nil }
                     items.append(mapping)
                     line = next
@@ -263,12 +260,16 @@ enum SimpleYAML {
             return (Node.sequence(.init(items, Tag(.implicit, resolver, constructor), .any, start)), line)
         }
 
-        /// Whether a key and its colon start at `index` (then followed by a space or the end).
-        func startsMapping(_ line: Int, at index: Int) -> Bool {
-            var end = index
-            while end < lines[line].end, Self.isKeyByte(bytes[end], first: end == index) { end += 1 }
-            return end > index && end < lines[line].end && bytes[end] == UInt8(ascii: ":")
-                && (end + 1 == lines[line].end || bytes[end + 1] == 0x20)
+        /// The place of the colon when a key (at most 128 bytes) starts at `index` and a colon
+        /// follows it, then a space or the end of the line; nil otherwise.
+        func keyColon(_ line: Int, from index: Int) -> Int? {
+            let end = lines[line].end
+            var colon = index
+            while colon < end, Self.isKeyByte(bytes[colon], first: colon == index) { colon += 1 }
+            guard colon > index, colon - index <= 128, colon < end, bytes[colon] == UInt8(ascii: ":"),
+                colon + 1 == end || bytes[colon + 1] == 0x20
+            else { return nil }
+            return colon
         }
 
         /// A quoted text, or a plain one, from `index` to the end of the line.
