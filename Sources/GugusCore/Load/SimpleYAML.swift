@@ -5,9 +5,11 @@ import Yams
 /// build of 10,000 files, most of the Load phase).
 ///
 /// It reads only this shape: `key: value` lines; a value is a text in double or single
-/// quotes on one line, a plain text on one line, a list in brackets on one line, or, on the
-/// lines below its key, `- ` items or one level of nested `key: value` lines; or a list of
-/// `- ` items at the top (`regions.yaml`), each a text or `key: value` lines. Lines that are
+/// quotes on one line, a plain text on one line, a list in brackets or a map of texts in
+/// braces on one line (`{tahun: "2017", laporan: 30}`, a dataset's rows), or, on the lines
+/// below its key, `- ` items (texts, maps in braces, or `key: value` lines: a decree's
+/// `members`) or one level of nested `key: value` lines; or a list of `- ` items at the top
+/// (`regions.yaml`), each a text or `key: value` lines. Lines that are
 /// only a comment count as blank. Anything else (comments after a value, escapes, tabs,
 /// carriage returns, texts over several lines, empty values, a key written twice, anchors,
 /// characters libyaml refuses, more values than `SourceText.Limits.yamlNodes`) gives nil,
@@ -204,6 +206,9 @@ enum SimpleYAML {
                     if bytes[index] == UInt8(ascii: "[") {
                         guard let sequence = flowSequence(line, from: index) else { return nil }
                         value = sequence
+                    } else if bytes[index] == UInt8(ascii: "{") {
+                        guard let mapping = flowMapping(line, from: index) else { return nil }
+                        value = mapping
                     } else {
                         guard let scalar = blockScalar(line, from: index) else { return nil }
                         value = scalar
@@ -226,7 +231,8 @@ enum SimpleYAML {
         }
 
         /// `- value` lines at `indent`. Below a key at `parentIndent` equal to `indent`, the
-        /// list ends at the next key. At the top (`depth` 0) an item may be `key: value` lines.
+        /// list ends at the next key. At the top (`depth` 0), or below a key at the top (a
+        /// decree's `members`), an item may be `key: value` lines.
         mutating func sequence(at line: Int, indent: Int, parentIndent: Int, depth: Int) -> (Node, next: Int)? {
             var items: [Node] = []
             var line = line
@@ -244,10 +250,14 @@ enum SimpleYAML {
                 var index = lines[line].start + indent + 2
                 while index < lines[line].end && bytes[index] == 0x20 { index += 1 }
                 guard index < lines[line].end else { return nil }
-                if depth == 0, keyColon(line, from: index) != nil {
-                    guard let (mapping, next) = mapping(at: line, indent: index - lines[line].start, depth: 1, itemLine: true) else { return nil }
+                if depth <= 1, keyColon(line, from: index) != nil {
+                    guard let (mapping, next) = mapping(at: line, indent: index - lines[line].start, depth: depth + 1, itemLine: true) else { return nil }
                     items.append(mapping)
                     line = next
+                } else if bytes[index] == UInt8(ascii: "{") {
+                    guard let item = flowMapping(line, from: index) else { return nil }
+                    items.append(item)
+                    line += 1
                 } else {
                     guard let item = blockScalar(line, from: index) else { return nil }
                     items.append(item)
@@ -320,20 +330,9 @@ enum SimpleYAML {
                 index += 1
             } else {
                 while true {
-                    guard index < end else { return nil }
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                        guard let (scalar, after) = quoted(line, from: index) else { return nil }
-                        items.append(scalar)
-                        index = after
-                    } else {
-                        guard !Self.isIndicator(byte) else { return nil }
-                        let first = index
-                        while index < end, !Self.endsFlowPlain(bytes[index]) { index += 1 }
-                        var last = index
-                        while bytes[last - 1] == 0x20 { last -= 1 }
-                        items.append(Node.scalar(.init(text(first..<last), Tag(.implicit, resolver, constructor), .plain, mark(line, first))))
-                    }
+                    guard let (item, after) = flowScalar(line, from: index) else { return nil }
+                    items.append(item)
+                    index = after
                     skipSpaces()
                     guard index < end else { return nil }
                     if bytes[index] == UInt8(ascii: "]") { index += 1; break }
@@ -347,6 +346,61 @@ enum SimpleYAML {
             guard onlySpaces(from: index, to: end) else { return nil }
             nodes += items.count
             return Node.sequence(.init(items, Tag(.implicit, resolver, constructor), .any, mark(line, open)))
+        }
+
+        /// `{key: value, key: "value"}` on one line: keys as in block lines, values texts.
+        mutating func flowMapping(_ line: Int, from open: Int) -> Node? {
+            let end = lines[line].end
+            let start = mark(line, open)
+            var pairs: [(Node, Node)] = []
+            var keys: [String] = []
+            var index = open + 1
+            func skipSpaces() { while index < end && bytes[index] == 0x20 { index += 1 } }
+            skipSpaces()
+            if index < end && bytes[index] == UInt8(ascii: "}") {
+                index += 1
+            } else {
+                while true {
+                    // (A colon right after the key, then a space: `{a:b}` is one text in brackets.)
+                    guard let colon = keyColon(line, from: index), colon + 1 < end else { return nil }
+                    let name = text(index..<colon)
+                    guard !keys.contains(name) else { return nil }
+                    let key = Node.scalar(.init(name, Tag(.str, resolver, constructor), .plain, mark(line, index)))
+                    index = colon + 1
+                    skipSpaces()
+                    guard let (value, after) = flowScalar(line, from: index) else { return nil }
+                    keys.append(name)
+                    pairs.append((key, value))
+                    index = after
+                    skipSpaces()
+                    guard index < end else { return nil }
+                    if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+                    guard bytes[index] == UInt8(ascii: ",") else { return nil }
+                    index += 1
+                    skipSpaces()
+                    // A comma before the closing brace.
+                    guard index < end, bytes[index] != UInt8(ascii: "}") else { return nil }
+                }
+            }
+            guard onlySpaces(from: index, to: end) else { return nil }
+            nodes += pairs.count * 2 + 1
+            // (Its style, as a block mapping's, comes from an end event that has none.)
+            return Node.mapping(.init(pairs, Tag(.implicit, resolver, constructor), .any, start))
+        }
+
+        /// A text in brackets or braces: quoted, or plain up to a comma or closing bracket
+        /// (without its final spaces); the byte after it.
+        mutating func flowScalar(_ line: Int, from start: Int) -> (Node, after: Int)? {
+            let end = lines[line].end
+            guard start < end else { return nil }
+            let byte = bytes[start]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return quoted(line, from: start) }
+            guard !Self.isIndicator(byte) else { return nil }
+            var index = start
+            while index < end, !Self.endsFlowPlain(bytes[index]) { index += 1 }
+            var last = index
+            while bytes[last - 1] == 0x20 { last -= 1 }
+            return (Node.scalar(.init(text(start..<last), Tag(.implicit, resolver, constructor), .plain, mark(line, start))), index)
         }
 
         static func isKeyByte(_ byte: UInt8, first: Bool) -> Bool {
@@ -370,8 +424,8 @@ enum SimpleYAML {
             }
         }
 
-        /// Where a plain text in brackets ends: a comma or bracket. Texts holding a brace,
-        /// a colon, a quote or `#` are left to Yams (the bracket that follows them decides).
+        /// Where a plain text in brackets or braces ends: a comma, bracket or brace. Texts
+        /// holding a colon, a quote or `#` are left to Yams (the bracket that follows them decides).
         static func endsFlowPlain(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "}"),

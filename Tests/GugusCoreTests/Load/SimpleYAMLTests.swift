@@ -61,6 +61,10 @@ import Yams
             "- /berita/lama/\n- \"/kegiatan/x/\"\n",
             "-   code: x\n    tags: [a, b]\n    list:\n    - c\n-   code: y\n",
             "- code: x\n  list:\n    - c\n    - d\n- e\n",
+            "rows:\n  - {tahun: \"2017\", korban_perempuan: 109, laporan: 30}\n  - { tahun: '2018' ,laporan: 85 }\n  - {}\nx: tahun\n",
+            "title: {a: b, c: \"é ü\"}\nrows:\n- {a: 😀 x,  b: x.id/a?b=c}\n",
+            "members:\n  - group: \"Sub Gugus Tugas\"\n    role: Ketua\n    tags: [a, b]\n  - group: x\n    list:\n    - c\ntitle: x\n",
+            "members:\n- group: x\n  role: y\n- z\nnext: w\n",
         ]
         var read = 0
         for shape in shapes where check(shape) { read += 1 }
@@ -72,7 +76,10 @@ import Yams
             "", "\n\n", "# only a comment\n", "title: x # comment\n", "title: \"a\\\"b\"\n", "title: x\r\nregion: y\r\n",
             "title:\tx\n", "title: a\n  b\n", "title: a\n\n  b\n", "title:\nregion: x\n", "title:\n", "title: a\ntitle: b\n",
             "title: &a x\nother: *a\n", "title: 'it''s'\n", "tags: [a, b,]\n", "tags: [a,\n  b]\n", "a:\n  b:\n    c: d\n",
-            "title:x\n", "\u{FEFF}title: x\n", "title: a\u{0085}b\n", "title: a\u{2028}b\n", "title: {a: b}\n",
+            "title:x\n", "\u{FEFF}title: x\n", "title: a\u{0085}b\n", "title: a\u{2028}b\n", "title: {a: {b: c}}\n",
+            "title: {a: [b]}\n", "title: {a:b}\n", "title: {a: b,}\n", "title: {a: b, a: c}\n", "title: {a: }\n", "title: {a: b\n",
+            "title: {\"a\": b}\n", "title: {a: b} c\n", "title: {a: b:c}\n", "title: {a: b #c}\n", "rows:\n  - {a: b}\n    c: d\n",
+            "members:\n  - group: x\n    source:\n      name: y\n", "a:\n  b:\n  - c: d\n", "members:\n  - group: x\n    list:\n    - c: d\n",
             "title: |\n  text\n", "title: >\n  text\n", "  title: x\n", "title: x\n  region: y\n", "---\ntitle: x\n",
             "title: - x\n", "title: a: b\n", "title: C:\n", "tags:\n  - a\n   - b\n", "tags:\n  -\n",
             "title: x\n...\n", "tags: [a: b]\n", "title: \"a\"b\n", "title: \u{7F}\n", "title: \u{9F}\n", "x: !tag y\n",
@@ -129,16 +136,37 @@ import Yams
             if Int.random(in: 0..<8, using: &generator) == 0 { text += "," }
             return text + (Bool.random(using: &generator) ? "]" : " ] ")
         }
+        func braces() -> String {
+            let separators = [", ", ",", " , ", ",  "]
+            let pairs = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                (keys.randomElement(using: &generator) ?? "k") + ([": ", ":", ":  "].randomElement(using: &generator) ?? ": ") + scalar()
+            }
+            var text = "{" + (Bool.random(using: &generator) ? "" : " ")
+            text += pairs.joined(separator: separators.randomElement(using: &generator) ?? ", ")
+            if Int.random(in: 0..<8, using: &generator) == 0 { text += "," }
+            return text + (Bool.random(using: &generator) ? "}" : " } ")
+        }
         func indent() -> String { String(repeating: " ", count: [0, 0, 1, 2, 2, 2, 3, 4].randomElement(using: &generator) ?? 2) }
         func value(depth: Int) -> String {
             switch Int.random(in: 0..<10, using: &generator) {
             case 0, 1, 2: return " " + scalar()
-            case 3: return " " + flow()
+            case 3: return " " + (Bool.random(using: &generator) ? flow() : braces())
             case 4: return (["", " ", ":", "  ", "  ", "   "].randomElement(using: &generator) ?? "") + scalar()
             case 5, 6:
                 let pad = indent()
                 return (0..<Int.random(in: 1...3, using: &generator)).map { _ in
-                    "\n" + pad + (["- ", "-", "-  "].randomElement(using: &generator) ?? "- ") + scalar()
+                    let dash = ["- ", "-", "-  "].randomElement(using: &generator) ?? "- "
+                    switch Int.random(in: 0..<6, using: &generator) {
+                    case 0: return "\n" + pad + dash + braces()
+                    case 1, 2:
+                        // An item of `key: value` lines (a decree's members), its other keys
+                        // below the first, most often in line with it.
+                        let inner = String(repeating: " ", count: max(0, pad.count + dash.count + ([0, 0, 0, 1, -1].randomElement(using: &generator) ?? 0)))
+                        return (0..<Int.random(in: 1...3, using: &generator)).map { number in
+                            (number == 0 ? "\n" + pad + dash : "\n" + inner) + (keys.randomElement(using: &generator) ?? "k") + ":" + value(depth: depth + 2)
+                        }.joined()
+                    default: return "\n" + pad + dash + scalar()
+                    }
                 }.joined()
             case 7 where depth < 2, 8 where depth < 2:
                 let pad = indent() + " "
