@@ -174,4 +174,37 @@ import Testing
         #expect(site.snapshot().filter { $0.key.hasPrefix("search-index") } == first)
         #expect(first.count >= 4)
     }
+
+    /// Pages are read in runs with one table of words: each page's terms are the ones it
+    /// has read alone, whatever the page before it left (a word cut by the limit, a title
+    /// word, a folded word, a word of 32 letters or more).
+    @Test func pagesReadInARunGetTheTermsTheyGetAlone() {
+        let long = String(repeating: "panjang", count: 5)
+        let pages: [SearchTerms.Page] = [
+            ("Rakor Gugus Tugas", [("pekerja migran pekerja Café école " + long, 1)]),
+            ("", [("satu dua tiga empat lima enam", 1)]),
+            ("Sosialisasi", [("Bengalon bengalon kutai timur", 2), ("dan yang di", 1)]),
+            ("", []),
+            ("Ümit çalışma", [("rakor gugus", 1)]),
+            ("kutai", [("timur sosialisasi", 1)]),
+        ]
+        for limit in [0, 1, 2, 3, 100] {
+            let run = SearchTerms.counted(pages, limit: limit)
+            #expect(run.count == pages.count)
+            for (page, counted) in zip(pages, run) {
+                let alone = SearchTerms.counted(title: page.title, page.fields, limit: limit)
+                #expect(counted.terms == alone.terms, "limit \(limit): \(page.title)")
+                #expect(counted.weights == alone.weights && counted.inTitle == alone.inTitle && counted.ascii == alone.ascii)
+                #expect(counted.wordCount == alone.wordCount, "limit \(limit): \(page.title)")
+            }
+        }
+        let first = SearchTerms.counted(pages, limit: 100)
+        #expect(first[0].terms == ["rakor", "gugus", "tugas", "pekerja", "migran", "cafe", "ecole"], "a word of 35 letters is no term")
+        #expect(first[0].ascii.allSatisfy { $0 }, "folded café is ASCII")
+        #expect(first[0].inTitle == [true, true, true, false, false, false, false])
+        #expect(first[0].weights == [0, 0, 0, 2, 1, 1, 1])
+        #expect(first[2].terms == ["sosialisasi", "bengalon", "kutai", "timur"], "stop words are left out")
+        #expect(first[2].weights == [0, 4, 2, 2])
+        #expect(first[5].terms == ["kutai", "timur", "sosialisasi"])
+    }
 }

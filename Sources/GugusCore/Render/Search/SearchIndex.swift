@@ -140,15 +140,18 @@ enum SearchIndex {
     static func files(_ site: Site, builder: ContextBuilder) -> [OutputFile] {
         let documents = documents(site, builder: builder)
         let cache = builder.searchTerms
-        let counted = ParallelMap.map(documents) { document -> CountedTerms in
+        // Pages in runs, each read with one table of words.
+        let counted = ParallelMap.map(documents.indexRuns(of: 64)) { run -> [CountedTerms] in
             // Only the dev server keeps terms between builds (and needs the joined text).
-            guard let cache else { return SearchTerms.counted(title: document.title, document.fields, limit: bodyWordLimit) }
-            let text = document.text
-            if let cached = cache.terms(for: document.url, text: text) { return cached }
-            let terms = SearchTerms.counted(title: document.title, document.fields, limit: bodyWordLimit)
-            cache.store(terms, for: document.url, text: text)
-            return terms
-        }
+            guard let cache else { return SearchTerms.counted(documents[run].map { ($0.title, $0.fields) }, limit: bodyWordLimit) }
+            return documents[run].map { document in
+                let text = document.text
+                if let cached = cache.terms(for: document.url, text: text) { return cached }
+                let terms = SearchTerms.counted(title: document.title, document.fields, limit: bodyWordLimit)
+                cache.store(terms, for: document.url, text: text)
+                return terms
+            }
+        }.flatMap { $0 }
         let postings = SearchPostings(counted, language: site.config.language)
         let shards = postings.shards()
         let chunks = stride(from: 0, to: documents.count, by: documentsPerChunk).map {
@@ -231,14 +234,29 @@ enum SearchIndex {
     }
 }
 
-/// The folded words of one page with their weighted counts.
+/// The folded words of one page with their weighted counts, in the order found: their
+/// bytes one after another (a page has hundreds, and the index needs a `String` only for
+/// each word of the site, not for each word of each page).
 struct CountedTerms: Sendable {
-    var terms: [String]
+    var bytes: [UInt8] = []
+    /// Each term's length in bytes.
+    var lengths: [UInt32] = []
+    /// Whether each term's bytes are all ASCII.
+    var ascii: [Bool] = []
     /// Weighted counts outside the title.
-    var weights: [Float]
-    var inTitle: [Bool]
+    var weights: [Float] = []
+    var inTitle: [Bool] = []
     /// Words read, repeats included: the page's length in the ranking.
-    var wordCount: Int
+    var wordCount = 0
+
+    /// The terms as text.
+    var terms: [String] {
+        var start = 0
+        return lengths.map { length in
+            defer { start += Int(length) }
+            return String(decoding: bytes[start..<start + Int(length)], as: UTF8.self)
+        }
+    }
 }
 
 /// Search terms of each page from the previous build, for the dev server's rebuilds: a

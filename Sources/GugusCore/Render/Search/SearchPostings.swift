@@ -29,6 +29,7 @@ struct SearchPostings {
         // Every distinct word, numbered: ASCII words in a table keyed by their bytes (a site
         // has millions of words, and Swift's `Hasher` was a tenth of the index's time),
         // others by `String` equality, which takes canonically equivalent spellings for one.
+        // Each page's words by number, all pages one after another (`pageStart`).
         var asciiWords = KnownWords()
         var asciiNumbers: [Int] = []
         var otherNumbers: [String: Int] = [:]
@@ -38,19 +39,37 @@ struct SearchPostings {
             guard isASCII(term) else { return otherNumbers[term] }
             return asciiWords.index(of: term).map { asciiNumbers[$0] }
         }
-        let pageWords: [[Int]] = pages.map { page in
-            page.terms.map { term in
-                if isASCII(term) {
-                    let slot = asciiWords.insert(term)
-                    guard slot.added else { return asciiNumbers[slot.index] }
-                    asciiNumbers.append(words.count)
-                } else {
-                    if let number = otherNumbers[term] { return number }
-                    otherNumbers[term] = words.count
+        var pageStart = [0]
+        pageStart.reserveCapacity(pages.count + 1)
+        var pageWords: [Int] = []
+        pageWords.reserveCapacity(pages.reduce(0) { $0 + $1.lengths.count })
+        for page in pages {
+            page.bytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                for (length, ascii) in zip(page.lengths, page.ascii) {
+                    let term = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+                    start += Int(length)
+                    if ascii {
+                        let slot = asciiWords.insert(term)
+                        if !slot.added {
+                            pageWords.append(asciiNumbers[slot.index])
+                            continue
+                        }
+                        asciiNumbers.append(words.count)
+                        words.append(String(decoding: term, as: UTF8.self))
+                    } else {
+                        let text = String(decoding: term, as: UTF8.self)
+                        if let number = otherNumbers[text] {
+                            pageWords.append(number)
+                            continue
+                        }
+                        otherNumbers[text] = words.count
+                        words.append(text)
+                    }
+                    pageWords.append(words.count - 1)
                 }
-                words.append(term)
-                return words.count - 1
             }
+            pageStart.append(pageWords.count)
         }
         // Every distinct stem, numbered; each word's stem number.
         let stemOfWord = Stemmer.stems(of: words, language: language)
@@ -68,8 +87,8 @@ struct SearchPostings {
         var pageCount = [Int](repeating: 0, count: stems.count)
         var seen = [Bool](repeating: false, count: stems.count)
         var touched: [Int] = []
-        for numbers in pageWords {
-            for word in numbers {
+        for page in pages.indices {
+            for word in pageWords[pageStart[page]..<pageStart[page + 1]] {
                 let stem = wordStem[word]
                 if !seen[stem] { seen[stem] = true; touched.append(stem) }
             }
@@ -85,10 +104,11 @@ struct SearchPostings {
         var filled = Array(stemStart.dropLast())
         var counts = [Float](repeating: 0, count: stems.count)
         var titled = [Bool](repeating: false, count: stems.count)
-        for (page, numbers) in pageWords.enumerated() {
+        for page in pages.indices {
             let weights = pages[page].weights
             let inTitle = pages[page].inTitle
-            for (position, word) in numbers.enumerated() {
+            let first = pageStart[page]
+            for (position, word) in pageWords[first..<pageStart[page + 1]].enumerated() {
                 let stem = wordStem[word]
                 if !seen[stem] { seen[stem] = true; touched.append(stem) }
                 counts[stem] += weights[position]
@@ -126,7 +146,7 @@ struct SearchPostings {
         // likely types, so that it is found in one lookup. Every other word of the stem, and
         // the stem itself when the site does not write it, points to the home.
         var wordPages = [Int](repeating: 0, count: words.count)
-        for numbers in pageWords { for word in numbers { wordPages[word] += 1 } }
+        for word in pageWords { wordPages[word] += 1 }
         var home = [Int](repeating: -1, count: stems.count)
         for (word, stem) in wordStem.enumerated() {
             let current = home[stem]

@@ -6,17 +6,20 @@ import Foundation
 /// Foundation's folding. Words are told apart by their bytes in a small hash table, so a
 /// word seen again (most words of a text) costs no `String` and no `Set` insertion.
 struct SearchTerms {
-    private(set) var terms: [String] = []
-    /// The weighted count of each term outside the title, in the order of `terms`.
-    private(set) var weights: [Float] = []
+    /// The words of the page seen so far, after the stop words (the table's first entries):
+    /// a stop word is then a word already seen, and no word of a page needs a `String` to
+    /// be checked against them. The page's terms are the other entries, in order. (One
+    /// table serves a run of pages, emptied down to the stop words after each.)
+    private var known = Self.stopWordTable
+    /// The weighted count of each term outside the title, in the order of the terms.
+    private var weights: [Float] = []
     /// Whether each term is in the title.
-    private(set) var inTitle: [Bool] = []
+    private var inTitle: [Bool] = []
+    /// Whether each term's bytes are all ASCII.
+    private var ascii: [Bool] = []
     /// How many words were counted (stop words and repeats included), for the length of
     /// the page in the ranking.
-    private(set) var wordCount = 0
-    /// The words seen so far, starting with the stop words: a stop word is then a word
-    /// already seen, and no word of a page needs a `String` to be checked against them.
-    private var known = Self.stopWordTable
+    private var wordCount = 0
     /// The current word's bytes (ASCII letters already lower case), kept in a buffer of
     /// `wordCapacity` bytes that `counted` lends the reader, and its length in scalars. (A
     /// word too long for the buffer is longer than any term, and is not counted.)
@@ -38,13 +41,22 @@ struct SearchTerms {
     }()
     private static let stopWordCount = SearchIndex.stopWords.count
 
+    /// A page's title and its other texts, each with the weight of its words.
+    typealias Page = (title: String, fields: [(text: String, weight: Float)])
+
     /// The terms of a page's title and other fields, each field's words counted with its
     /// weight; reading stops once `limit` distinct terms were found.
     static func counted(title: String, _ fields: [(text: String, weight: Float)], limit: Int) -> CountedTerms {
+        counted([(title, fields)], limit: limit).first ?? CountedTerms()
+    }
+
+    /// The terms of each page, read in turn with one table and one buffer.
+    static func counted(_ pages: [Page], limit: Int) -> [CountedTerms] {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wordCapacity) { buffer in
             // (A buffer of at least the capacity asked for: never nil.)
-            guard let base = buffer.baseAddress else { return CountedTerms(terms: [], weights: [], inTitle: [], wordCount: 0) }
-            return counted(title: title, fields, limit: limit, word: base)
+            guard let base = buffer.baseAddress else { return pages.map { _ in CountedTerms() } }
+            var reader = SearchTerms(word: base)
+            return pages.map { reader.counted(title: $0.title, $0.fields, limit: limit) }
         }
     }
 
@@ -55,20 +67,25 @@ struct SearchTerms {
         self.word = word
     }
 
-    private static func counted(
-        title: String, _ fields: [(text: String, weight: Float)], limit: Int, word: UnsafeMutablePointer<UInt8>
-    ) -> CountedTerms {
-        var reader = SearchTerms(word: word)
+    /// One page's terms; the reader is left empty for the next page.
+    private mutating func counted(title: String, _ fields: [(text: String, weight: Float)], limit: Int) -> CountedTerms {
         var title = title
-        reader.readingTitle = true
-        title.withUTF8 { reader.read($0, limit: limit) }
-        reader.readingTitle = false
-        for (text, weight) in fields where reader.terms.count < limit {
+        readingTitle = true
+        title.withUTF8 { read($0, limit: limit) }
+        readingTitle = false
+        for (text, weight) in fields where weights.count < limit {
             var text = text
-            reader.weight = weight
-            text.withUTF8 { reader.read($0, limit: limit) }
+            self.weight = weight
+            text.withUTF8 { read($0, limit: limit) }
         }
-        return CountedTerms(terms: reader.terms, weights: reader.weights, inTitle: reader.inTitle, wordCount: reader.wordCount)
+        let (bytes, lengths) = known.entries(from: Self.stopWordCount)
+        let counted = CountedTerms(bytes: bytes, lengths: lengths, ascii: ascii, weights: weights, inTitle: inTitle, wordCount: wordCount)
+        known.removeEntries(from: Self.stopWordCount)
+        weights.removeAll(keepingCapacity: true)
+        inTitle.removeAll(keepingCapacity: true)
+        ascii.removeAll(keepingCapacity: true)
+        (wordCount, weight, wordBytes, length, isASCII) = (0, 1, 0, 0, true)
+        return counted
     }
 
     private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
@@ -76,14 +93,35 @@ struct SearchTerms {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                index += 1
-                switch byte {
-                case 0x61...0x7A, 0x30...0x39: append(byte)
-                case 0x41...0x5A: append(byte + 0x20)
-                default:
-                    if length > 0 { finish() }
-                    if terms.count >= limit { return }
+                // A run of ASCII letters (lowered) and digits, read in one loop: most of a
+                // text is such runs.
+                var end = index
+                var stored = wordBytes
+                while end < bytes.count {
+                    let current = bytes[end]
+                    let lowered = current | 0x20
+                    let kept: UInt8
+                    if lowered >= 0x61 && lowered <= 0x7A {
+                        kept = lowered
+                    } else if current >= 0x30 && current <= 0x39 {
+                        kept = current
+                    } else {
+                        break
+                    }
+                    if stored < Self.wordCapacity { word[stored] = kept }
+                    stored += 1
+                    end += 1
                 }
+                if end > index {
+                    length += end - index
+                    wordBytes = stored
+                    index = end
+                    continue
+                }
+                // Anything else ASCII ends a word.
+                index += 1
+                if length > 0 { finish() }
+                if weights.count >= limit { return }
                 continue
             }
             let (scalar, size) = Self.decode(bytes, at: index)
@@ -95,16 +133,10 @@ struct SearchTerms {
                 isASCII = false
             } else {
                 if length > 0 { finish() }
-                if terms.count >= limit { return }
+                if weights.count >= limit { return }
             }
         }
-        if length > 0 && terms.count < limit { finish() }
-    }
-
-    /// An ASCII letter or digit of the current word.
-    private mutating func append(_ byte: UInt8) {
-        store(byte)
-        length += 1
+        if length > 0 && weights.count < limit { finish() }
     }
 
     private mutating func store(_ byte: UInt8) {
@@ -119,25 +151,25 @@ struct SearchTerms {
         wordCount += 1
         let word = UnsafeBufferPointer(start: word, count: wordBytes)
         if isASCII {
-            let slot = known.insert(word)
-            count(slot, term: slot.added ? String(decoding: word, as: UTF8.self) : "")
+            count(known.insert(word), ascii: true)
         } else {
             let term = SearchIndex.fold(String(decoding: word, as: UTF8.self)).filter { $0.isLetter || $0.isNumber }
             guard term.count >= 2 else { return }
             var bytes = Array(term.utf8)
-            count(bytes.withUnsafeMutableBufferPointer { known.insert(UnsafeBufferPointer($0)) }, term: term)
+            // (Folding may leave ASCII: `café` is `cafe`.)
+            count(bytes.withUnsafeMutableBufferPointer { known.insert(UnsafeBufferPointer($0)) }, ascii: bytes.allSatisfy { $0 < 0x80 })
         }
     }
 
     /// Adds the field's weight to a known word's count (a new word becomes a term; stop
     /// words, the first entries of the table, are not counted).
-    private mutating func count(_ slot: (index: Int, added: Bool), term: String) {
+    private mutating func count(_ slot: (index: Int, added: Bool), ascii isASCII: Bool) {
         let index = slot.index - Self.stopWordCount
         guard index >= 0 else { return }
         if slot.added {
-            terms.append(term)
             weights.append(readingTitle ? 0 : weight)
             inTitle.append(readingTitle)
+            ascii.append(isASCII)
         } else if readingTitle {
             inTitle[index] = true
         } else {
@@ -192,6 +224,29 @@ struct KnownWords: Sendable {
             var slot = Self.hash(buffer) & (slots.count - 1)
             return find(buffer, from: &slot)
         }
+    }
+
+    /// The bytes of the entries from `first` on, one after another, and each one's length.
+    func entries(from first: Int) -> (bytes: [UInt8], lengths: [UInt32]) {
+        guard first < starts.count else { return ([], []) }
+        return (Array(bytes[starts[first]...]), lengths[first...].map { UInt32(truncatingIfNeeded: $0) })
+    }
+
+    /// Forgets the entries from `first` on. (Latest first: the slots an entry's search
+    /// passed were taken when it was added, by entries added before it.)
+    mutating func removeEntries(from first: Int) {
+        guard first < starts.count else { return }
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { stored in
+            for entry in (first..<starts.count).reversed() {
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: stored[starts[entry]..<starts[entry] + lengths[entry]])) & mask
+                while slots[slot] != Int32(entry) { slot = (slot + 1) & mask }
+                slots[slot] = -1
+            }
+        }
+        bytes.removeSubrange(starts[first]...)
+        starts.removeSubrange(first...)
+        lengths.removeSubrange(first...)
     }
 
     /// The word's index, or nil with `slot` at the free slot where it belongs.
