@@ -209,7 +209,7 @@ private struct TreeRewriter {
         let resolved: String?
         switch target.kind {
         case .content:
-            let path = Self.normalize(target.path, relativeTo: links.file)
+            let path = MarkdownRenderer.normalize(target.path, relativeTo: links.file)
             if let path, let url = links.permalinks[path] {
                 resolved = url + target.fragment
             } else if let path, links.unpublished.contains(path) {
@@ -223,7 +223,7 @@ private struct TreeRewriter {
             }
         case .media:
             guard let mediaPath = mediaPath(of: target.path) else {
-                let looked = Self.normalize(target.path, relativeTo: links.file) ?? "outside the site folder"
+                let looked = MarkdownRenderer.normalize(target.path, relativeTo: links.file) ?? "outside the site folder"
                 diagnostics.append(Diagnostic(at: location, "the file \(raw) is not in content/media/ (looked for \(looked))",
                                               hint: "put the file in content/media/ and link it like media/\(MarkdownRenderer.fileName(raw)) or ../media/\(MarkdownRenderer.fileName(raw))"))
                 return
@@ -247,7 +247,7 @@ private struct TreeRewriter {
     /// relative to the content file (`../media/x.jpg`) or, as `image:` is written, to
     /// content/ (`media/x.jpg`).
     private func mediaPath(of target: String) -> String? {
-        var candidates = [Self.normalize(target, relativeTo: links.file)]
+        var candidates = [MarkdownRenderer.normalize(target, relativeTo: links.file)]
         if target.hasPrefix("media/") { candidates.append("content/" + target) }
         for case let path? in candidates where path.hasPrefix("content/media/") {
             let relative = String(path.dropFirst("content/media/".count))
@@ -275,33 +275,6 @@ private struct TreeRewriter {
         cmark_node_unlink(node)
         // (Its alt text may point into its block's buffer: freed after rendering, as headings are.)
         detached.append(node)
-    }
-
-    /// `content/news/x.md` + `../pages/y.md` → `content/pages/y.md`; nil when it leaves the site.
-    static func normalize(_ link: String, relativeTo file: String) -> String? {
-        // Split as bytes: `/` and `.` are ASCII, and String's own split walks Characters.
-        let slash = UInt8(ascii: "/")
-        var parts: [Substring.UTF8View]
-        if link.utf8.first == slash {
-            parts = []
-        } else {
-            parts = file[...].utf8.split(separator: slash).dropLast()
-        }
-        for part in link[...].utf8.split(separator: slash, omittingEmptySubsequences: true) {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        var path = parts.first.map { $0.elementsEqual("content".utf8) } ?? false ? "" : "content"
-        for part in parts {
-            if !path.isEmpty { path += "/" }
-            path += Substring(part)
-        }
-        return path
     }
 
     // MARK: Headings
