@@ -309,7 +309,16 @@ enum OutputWriter {
             return records
         }, alongside: { () -> Result<Set<String>, any Error> in
             guard reusing else { return .success([]) }
-            return Result { try removeEntries(of: folder, except: kept, directories: allDirectories, untouched: untouched, earlier: known) }
+            // The paths this build records, in its order (as the record's lines will be).
+            let recordedPaths = files.compactMap { file -> String? in
+                switch file.content {
+                case .bytes, .compressed: return file.path
+                case .copy, .link: return nil
+                }
+            }
+            return Result {
+                try removeEntries(of: folder, except: kept, directories: allDirectories, untouched: untouched, earlier: known, recordedPaths: recordedPaths)
+            }
         })
         var records = built
         changed.formUnion(try removal.get())
@@ -438,7 +447,7 @@ enum OutputWriter {
     @discardableResult
     static func removeEntries(
         of folder: String, except keptFiles: [String: Int], directories keptDirectories: Set<String>,
-        untouched: Set<String> = [], earlier: WrittenRecord = WrittenRecord()
+        untouched: Set<String> = [], earlier: WrittenRecord = WrittenRecord(), recordedPaths: [String] = []
     ) throws -> Set<String> {
         let kept = KeptPaths(files: keptFiles, directories: keptDirectories)
         // Leftovers of untouched folders, from the record: each recorded file that is not
@@ -446,7 +455,10 @@ enum OutputWriter {
         // thousands of files.)
         var leftovers: [String: Set<[UInt8]>] = [:]
         if !untouched.isEmpty {
-            let recorded = Array(earlier.files.keys) + earlier.copies + earlier.links.keys
+            // When the earlier build recorded exactly the files this one writes, in its order
+            // (a rebuild of the same site), none of them is a leftover: only its copies and
+            // links are looked up.
+            let recorded = (earlier.recordsExactly(recordedPaths) ? [] : Array(earlier.files.keys)) + earlier.copies + earlier.links.keys
             let chunks = recorded.indexRuns(of: 2048).map { recorded[$0] }
             let found = ParallelMap.map(chunks) { chunk -> [(parent: String, child: String)] in
                 var found: [(parent: String, child: String)] = []

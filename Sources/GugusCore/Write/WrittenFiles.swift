@@ -42,11 +42,34 @@ struct FolderStamp: Sendable, Equatable {
 /// (by path relative to the output, "" for the output itself).
 struct WrittenRecord: Sendable, Equatable {
     var files: [String: WrittenFile] = [:]
+    /// The paths of `files` in the order of the record's lines (a build's own order of its
+    /// files) when it was read from disk; empty otherwise. (Not part of what it records.)
+    var order: [String] = []
     /// Files copied in (media): they have no hash, but they are entries of their folders.
     var copies: Set<String> = []
     /// Files linked in from the image cache, with the inode they were linked to.
     var links: [String: UInt64] = [:]
     var folders: [String: FolderStamp] = [:]
+
+    static func == (first: WrittenRecord, second: WrittenRecord) -> Bool {
+        first.files == second.files && first.copies == second.copies && first.links == second.links && first.folders == second.folders
+    }
+
+    /// Whether the record's files are exactly these paths, in this order, byte for byte.
+    func recordsExactly(_ paths: [String]) -> Bool {
+        guard order.count == paths.count, files.count == paths.count else { return false }
+        for (recorded, path) in zip(order, paths) {
+            var recorded = recorded, path = path
+            let same = recorded.withUTF8 { a in
+                path.withUTF8 { b in
+                    guard a.count == b.count, let first = a.baseAddress, let second = b.baseAddress else { return a.count == b.count }
+                    return memcmp(first, second, a.count) == 0
+                }
+            }
+            if !same { return false }
+        }
+        return true
+    }
 }
 
 enum WrittenFiles {
@@ -131,8 +154,12 @@ enum WrittenFiles {
         let parsed = ParallelMap.map(runs) { run in data.withUnsafeBytes { readLines(UnsafeRawBufferPointer(rebasing: $0[run])) } }
         var record = WrittenRecord()
         record.files.reserveCapacity(parsed.reduce(0) { $0 + $1.files.count })
+        record.order.reserveCapacity(record.files.capacity)
         for part in parsed {
-            for (file, written) in part.files { record.files[file] = written }
+            for (file, written) in part.files {
+                record.files[file] = written
+                record.order.append(file)
+            }
             record.copies.formUnion(part.copies)
             for (file, inode) in part.links { record.links[file] = inode }
             for (folder, stamp) in part.folders { record.folders[folder] = stamp }

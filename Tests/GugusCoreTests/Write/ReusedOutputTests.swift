@@ -245,6 +245,28 @@ struct WrittenFilesRecordTests {
         expected.files["utuh.html"] = WrittenFile(inode: 1, size: 2, seconds: 3, nanoseconds: 4, hash: 0xF)
         #expect(WrittenFiles.read(path) == expected)
     }
+
+    /// A rebuild skips looking for leftovers among the recorded files only when the record
+    /// lists exactly the files it writes, in its order and byte for byte (`café` written
+    /// with a combining accent is another file).
+    @Test func aRecordListsExactlyTheFilesOfABuildOnlyWhenEveryPathIsTheSame() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gugus-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/.public.gugus-files"
+        let paths = ["index.html", "berita/caf\u{E9}/index.html", "berita/caf\u{E9}/index.html.gz", "cari/index.html"]
+        var files: [String: WrittenFile] = [:]
+        for (number, file) in paths.enumerated() { files[file] = WrittenFile(inode: UInt64(number + 1), size: 1, seconds: 1, nanoseconds: 1, hash: 1) }
+        WrittenFiles.write(WrittenRecord(files: files), to: path, order: paths)
+        let record = WrittenFiles.read(path)
+        #expect(record.order == paths)
+        #expect(record.recordsExactly(paths))
+        #expect(!record.recordsExactly(["index.html", "berita/cafe\u{301}/index.html", "berita/caf\u{E9}/index.html.gz", "cari/index.html"]))
+        #expect(!record.recordsExactly([paths[0], paths[2], paths[1], paths[3]]), "another order")
+        #expect(!record.recordsExactly(Array(paths.dropLast())), "a file fewer")
+        #expect(!record.recordsExactly(paths + ["baru/index.html"]), "a file more")
+        #expect(!WrittenRecord(files: files).recordsExactly(paths), "a record made in memory has no order")
+    }
 }
 
 /// The first build after one into an empty folder has no earlier site to rewrite: it
