@@ -186,13 +186,20 @@ struct ContextBuilder: Sendable {
     static func shorten(_ text: String, to limit: Int) -> String {
         // No more bytes than the limit means no more characters: no need to count them.
         guard text.utf8.count > limit else { return text }
-        // ASCII without carriage returns has one character per byte: cut by bytes. (Also a
-        // case of the scalar path below, which takes twice the instructions for it.)
-        if text.utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            let bytes = text.utf8.prefix(limit)
-            let end = bytes.lastIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
-            return String(text[..<end]) + "…"
+        // ASCII without carriage returns has one character per byte: cut by bytes, read in
+        // place. (Also a case of the scalar path below, which takes twice the instructions
+        // for it; reading the bytes through the string's UTF-8 view took three times.)
+        var contiguous = text
+        let asciiCut = contiguous.withUTF8 { bytes -> String? in
+            for index in 0...limit where bytes[index] >= 0x80 || bytes[index] == 0x0D { return nil }
+            var end = limit
+            for index in stride(from: limit - 1, through: 0, by: -1) where bytes[index] == UInt8(ascii: " ") {
+                end = index
+                break
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) + "…"
         }
+        if let asciiCut { return asciiCut }
         // Text whose scalars are each a character of their own: cut by scalars; other text
         // by characters.
         return shortenByScalars(text, to: limit) ?? shortenByCharacters(text, to: limit)

@@ -114,15 +114,17 @@ public enum JSONValue: Encodable, Sendable, Equatable {
         case let .object(values):
             bytes.append(UInt8(ascii: "{"))
             if style.pretty { bytes.append(0x0A) }
-            for (index, key) in values.keys.sorted().enumerated() {
+            // (The pairs sorted by key, each value taken with its key: looking each key up
+            // again hashed it a second time.)
+            for (index, pair) in values.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 {
                     bytes.append(UInt8(ascii: ","))
                     if style.pretty { bytes.append(0x0A) }
                 }
                 if style.pretty { Self.indent(depth + 1, into: &bytes) }
-                Self.writeString(key, into: &bytes, forScript: style.forScript)
+                Self.writeString(pair.key, into: &bytes, forScript: style.forScript)
                 if style.pretty { bytes += [0x20, UInt8(ascii: ":"), 0x20] } else { bytes.append(UInt8(ascii: ":")) }
-                values[key]?.write(into: &bytes, style: style, depth: depth + 1)
+                pair.value.write(into: &bytes, style: style, depth: depth + 1)
             }
             if style.pretty {
                 bytes.append(0x0A)
