@@ -84,3 +84,14 @@ struct TemplateValues: MustacheParent, ExpressibleByDictionaryLiteral {
         return merged
     }
 }
+
+/// Text already made as UTF-8 bytes (a page's JSON-LD, a few kilobytes): the template
+/// walker copies the bytes into the page as they are where a template writes it without
+/// escaping, instead of the page's values holding it as a `String` (making one checked the
+/// bytes again: a whole percent of a build). The library, which renders a page the walker
+/// leaves to it, writes its `description`: the same text.
+struct TemplateBytes: Sendable, CustomStringConvertible {
+    let bytes: [UInt8]
+
+    var description: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -158,6 +158,9 @@ struct TemplateWalker {
             output.append(text)
         case let .variable(name, escaped):
             guard let value = try lookup(name) else { return }
+            if !escaped, ObjectIdentifier(type(of: value)) == Kinds.bytes {
+                return (value as! TemplateBytes).bytes.withUnsafeBytes { output.append($0) }
+            }
             let text = try Self.text(of: value)
             guard escaped else { return output.append(text) }
             switch context.escaping {
@@ -298,6 +301,7 @@ struct TemplateWalker {
     private static func text(of value: Any) throws -> String {
         let kind = ObjectIdentifier(type(of: value))
         if kind == Kinds.string { return value as! String }
+        if kind == Kinds.bytes { return (value as! TemplateBytes).description }
         if kind == Kinds.int { return String(value as! Int) }
         if kind == Kinds.bool { return (value as! Bool) ? "true" : "false" }
         throw LibraryNeeded()
@@ -309,6 +313,9 @@ private enum Kinds {
     static let string = ObjectIdentifier(String.self)
     static let bool = ObjectIdentifier(Bool.self)
     static let int = ObjectIdentifier(Int.self)
+    /// Written as text, but neither a parent nor childless: a section or a name looked up
+    /// through it leaves the page to the library, which finds its children with `Mirror`.
+    static let bytes = ObjectIdentifier(TemplateBytes.self)
     static let templateValues = ObjectIdentifier(TemplateValues.self)
     static let textValues = ObjectIdentifier(TextValues.self)
     static let siteValues = ObjectIdentifier(SiteValues.self)

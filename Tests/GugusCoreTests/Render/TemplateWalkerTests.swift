@@ -8,7 +8,7 @@ import Testing
 /// library.
 @Suite struct TemplateWalkerTests {
     static let templates: [String: String] = [
-        "lookups": "{{title}} {{page.title}} {{{html}}} {{html}} [{{missing}}] [{{page.missing.deep}}] {{count}} {{flag}} {{site.title}}",
+        "lookups": "{{title}} {{page.title}} {{{html}}} {{html}} [{{missing}}] [{{page.missing.deep}}] {{count}} {{flag}} {{site.title}} {{{raw}}} {{raw}} {{{page.raw}}}",
         "sections": """
             {{#items}}[{{name}} {{title}} {{#url}}<a href="{{.}}">{{name}}</a>{{/url}}]{{/items}}{{^items}}none{{/items}}
             {{#flag}}yes {{title}}{{/flag}}{{^flag}}no{{/flag}}{{#off}}on{{/off}}{{^off}}off{{/off}}
@@ -43,7 +43,8 @@ import Testing
         "off": false,
         "which": "two-lines",
         "name": "outer name",
-        "page": ["title": "Page é 🇮🇩", "url": "/a/"] as TemplateValues,
+        "page": ["title": "Page é 🇮🇩", "url": "/a/", "raw": TemplateBytes(bytes: Array("{\"a\":\"\\u003c/script>\"}".utf8))] as TemplateValues,
+        "raw": TemplateBytes(bytes: Array("<script>é \"x\" & 'y' 🇮🇩</script>".utf8)),
         "site": TextValues(["title": "Gugus <site>"]),
         "items": [
             ["name": "one", "url": "/1/"] as TemplateValues,
@@ -81,13 +82,14 @@ import Testing
         var files = Theme.sourceFiles(siteRoot: "/nonexistent")
         files["transform.mustache"] = Data("{{uppercased(title)}} {{#items}}{{#first()}}first {{/first()}}{{name}}{{/items}}".utf8)
         files["ratio.mustache"] = Data("{{title}}: {{ratio}} {{#maybe}}[{{.}}]{{/maybe}}".utf8)
+        files["bytes-section.mustache"] = Data("{{#raw}}[{{{.}}}]{{/raw}}{{^raw}}none{{/raw}}".utf8)
         var log = DiagnosticLog()
         let theme = try #require(Theme.make(files: files, prefix: "templates/", diagnostics: &log))
         let compiled = try #require(theme.compiled)
         var values = Self.values
         values["ratio"] = 0.5
         values["maybe"] = Optional("x") as Any
-        for name in ["transform", "ratio"] {
+        for name in ["transform", "ratio", "bytes-section"] {
             let before = compiled.handedToLibrary.value
             #expect(compiled.renderText(values, template: name) == nil, "\(name)")
             #expect(compiled.handedToLibrary.value == before + 1)
@@ -96,6 +98,7 @@ import Testing
             #expect(!library.isEmpty)
         }
         #expect(theme.render(values, template: "transform").hasPrefix("RAKOR &lt;TPPO&gt;"))
+        #expect(theme.render(values, template: "bytes-section") == "[<script>é \"x\" & 'y' 🇮🇩</script>]")
     }
 
     /// The sample site, built with the walker and with swift-mustache alone: the same files,

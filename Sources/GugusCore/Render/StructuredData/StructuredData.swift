@@ -38,16 +38,16 @@ enum StructuredData {
         return [organizationNode, website]
     }
 
-    /// A page's JSON-LD document (`@context` and `@graph`) as text, with the site's nodes
-    /// written once for all pages.
-    static func scriptText(siteNodesText: String, page: JSONValue?) -> String {
+    /// A page's JSON-LD document (`@context` and `@graph`) as UTF-8 bytes, with the site's
+    /// nodes written once for all pages.
+    static func scriptText(siteNodesText: String, page: JSONValue?) -> TemplateBytes {
         var bytes = Array("{\"@context\":\"\(context)\",\"@graph\":[\(siteNodesText)".utf8)
         if let page {
             bytes.append(UInt8(ascii: ","))
             page.write(into: &bytes)
         }
         bytes += "]}".utf8
-        return String(decoding: bytes, as: UTF8.self)
+        return TemplateBytes(bytes: bytes)
     }
 
     /// The site's nodes as the inside of a JSON array.
