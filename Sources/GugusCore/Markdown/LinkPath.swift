@@ -26,7 +26,7 @@ extension MarkdownRenderer {
         }
     }
 
-    /// The non-empty runs between slashes (never empty: a text without them is one run, or none).
+    /// The places of the non-empty runs of bytes between slashes.
     private static func segments(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var segments: [Range<Int>] = []
         var start = 0
@@ -57,13 +57,16 @@ extension MarkdownRenderer {
             return true
         }
 
+        /// The first segment's bytes, if there is one.
+        var first: ArraySlice<UInt8>? {
+            guard !starts.isEmpty else { return nil }
+            return bytes[..<(starts.count > 1 ? starts[1] - 1 : bytes.count)]
+        }
+
         /// The path under `content/`, unless it starts there already.
         func inContent() -> String {
-            let content = Array("content".utf8)
-            if let end = starts.count > 1 ? starts[1] - 1 : starts.isEmpty ? nil : bytes.count, bytes[..<end].elementsEqual(content) {
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            return "content" + (bytes.isEmpty ? "" : "/" + String(decoding: bytes, as: UTF8.self))
+            if let first, first.elementsEqual("content".utf8) { return String(decoding: bytes, as: UTF8.self) }
+            return bytes.isEmpty ? "content" : "content/" + String(decoding: bytes, as: UTF8.self)
         }
     }
 }
