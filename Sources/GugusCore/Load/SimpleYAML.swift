@@ -321,71 +321,63 @@ enum SimpleYAML {
 
         /// `[a, "b", 'c']` on one line.
         mutating func flowSequence(_ line: Int, from open: Int) -> Node? {
-            let end = lines[line].end
             var items: [Node] = []
-            var index = open + 1
-            func skipSpaces() { while index < end && bytes[index] == 0x20 { index += 1 } }
-            skipSpaces()
-            if index < end && bytes[index] == UInt8(ascii: "]") {
-                index += 1
-            } else {
-                while true {
-                    guard let (item, after) = flowScalar(line, from: index) else { return nil }
-                    items.append(item)
-                    index = after
-                    skipSpaces()
-                    guard index < end else { return nil }
-                    if bytes[index] == UInt8(ascii: "]") { index += 1; break }
-                    guard bytes[index] == UInt8(ascii: ",") else { return nil }
-                    index += 1
-                    skipSpaces()
-                    // A comma before the closing bracket.
-                    guard index < end, bytes[index] != UInt8(ascii: "]") else { return nil }
-                }
+            let read = flowItems(line, from: open, closing: UInt8(ascii: "]")) { reader, index in
+                guard let (item, after) = reader.flowScalar(line, from: index) else { return nil }
+                items.append(item)
+                return after
             }
-            guard onlySpaces(from: index, to: end) else { return nil }
+            guard read else { return nil }
             nodes += items.count
             return Node.sequence(.init(items, Tag(.implicit, resolver, constructor), .any, mark(line, open)))
         }
 
         /// `{key: value, key: "value"}` on one line: keys as in block lines, values texts.
         mutating func flowMapping(_ line: Int, from open: Int) -> Node? {
-            let end = lines[line].end
             let start = mark(line, open)
             var pairs: [(Node, Node)] = []
             var keys: [String] = []
-            var index = open + 1
-            func skipSpaces() { while index < end && bytes[index] == 0x20 { index += 1 } }
-            skipSpaces()
-            if index < end && bytes[index] == UInt8(ascii: "}") {
-                index += 1
-            } else {
-                while true {
-                    // (A colon right after the key, then a space: `{a:b}` is one text in brackets.)
-                    guard let colon = keyColon(line, from: index), colon + 1 < end else { return nil }
-                    let name = text(index..<colon)
-                    guard !keys.contains(name) else { return nil }
-                    let key = Node.scalar(.init(name, Tag(.str, resolver, constructor), .plain, mark(line, index)))
-                    index = colon + 1
-                    skipSpaces()
-                    guard let (value, after) = flowScalar(line, from: index) else { return nil }
-                    keys.append(name)
-                    pairs.append((key, value))
-                    index = after
-                    skipSpaces()
-                    guard index < end else { return nil }
-                    if bytes[index] == UInt8(ascii: "}") { index += 1; break }
-                    guard bytes[index] == UInt8(ascii: ",") else { return nil }
-                    index += 1
-                    skipSpaces()
-                    // A comma before the closing brace.
-                    guard index < end, bytes[index] != UInt8(ascii: "}") else { return nil }
-                }
+            let read = flowItems(line, from: open, closing: UInt8(ascii: "}")) { reader, index in
+                // (A colon right after the key, then a space: `{a:b}` is one text in brackets.)
+                let end = reader.lines[line].end
+                guard let colon = reader.keyColon(line, from: index), colon + 1 < end else { return nil }
+                let name = reader.text(index..<colon)
+                guard !keys.contains(name) else { return nil }
+                let key = Node.scalar(.init(name, Tag(.str, reader.resolver, reader.constructor), .plain, reader.mark(line, index)))
+                var valueStart = colon + 1
+                while valueStart < end && reader.bytes[valueStart] == 0x20 { valueStart += 1 }
+                guard let (value, after) = reader.flowScalar(line, from: valueStart) else { return nil }
+                keys.append(name)
+                pairs.append((key, value))
+                return after
             }
-            guard onlySpaces(from: index, to: end) else { return nil }
+            guard read else { return nil }
             nodes += pairs.count * 2 + 1
             // (Its style, as a block mapping's, comes from an end event that has none.)
             return Node.mapping(.init(pairs, Tag(.implicit, resolver, constructor), .any, start))
+        }
+
+        /// Items between `open` and `closing` on one line, separated by commas (spaces around
+        /// them), then nothing but spaces: each read by `item` from its first byte, which
+        /// gives the byte after it. False for anything else (a comma before the closing
+        /// bracket among it).
+        mutating func flowItems(_ line: Int, from open: Int, closing: UInt8, item: (inout Reader, Int) -> Int?) -> Bool {
+            let end = lines[line].end
+            var index = open + 1
+            func skipSpaces() { while index < end && bytes[index] == 0x20 { index += 1 } }
+            skipSpaces()
+            if index < end && bytes[index] == closing { return onlySpaces(from: index + 1, to: end) }
+            while true {
+                guard let after = item(&self, index) else { return false }
+                index = after
+                skipSpaces()
+                guard index < end else { return false }
+                if bytes[index] == closing { return onlySpaces(from: index + 1, to: end) }
+                guard bytes[index] == UInt8(ascii: ",") else { return false }
+                index += 1
+                skipSpaces()
+                guard index < end, bytes[index] != closing else { return false }
+            }
         }
 
         /// A text in brackets or braces: quoted, or plain up to a comma or closing bracket
