@@ -13,14 +13,16 @@ public enum JSONValue: Encodable, Sendable, Equatable {
 
     /// An object without the keys whose value is nil.
     static func record(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
-        var object: [String: JSONValue] = [:]
+        // (Made with room for every pair: grown from empty, it was hashed anew at each
+        // doubling, a percent of a build.)
+        var object = [String: JSONValue](minimumCapacity: pairs.count)
         for (key, value) in pairs { if let value { object[key] = value } }
         return .object(object)
     }
 
     /// An object that keeps its nil values as JSON `null` (records with a fixed set of keys).
     static func recordWithNulls(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
-        var object: [String: JSONValue] = [:]
+        var object = [String: JSONValue](minimumCapacity: pairs.count)
         for (key, value) in pairs { object[key] = value ?? .null }
         return .object(object)
     }
@@ -161,41 +163,54 @@ public enum JSONValue: Encodable, Sendable, Equatable {
     /// A JSON string: the bytes that need no escape are copied in runs.
     static func writeString(_ value: String, into bytes: inout [UInt8], forScript: Bool = true) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                var length = 1
-                let escape: String
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case UInt8(ascii: "<") where forScript: escape = "\\u003c"
-                case 0x08 where !forScript: escape = "\\b"
-                case 0x0C where !forScript: escape = "\\f"
-                case ..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    escape = "\\u00" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
-                case 0xE2 where forScript && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in JavaScript.
-                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    length = 3
-                default:
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes += escape.utf8
-                index += length
-                start = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+        // (Read in place: `withUTF8` copies the string first. A string that is not stored
+        // as UTF-8 is made so.)
+        if value.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, into: &bytes, forScript: forScript) }) == nil {
+            var copy = value
+            copy.withUTF8 { writeEscaped($0, into: &bytes, forScript: forScript) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A string's bytes with JSON's escapes: the bytes that need none are copied in runs.
+    private static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8], forScript: Bool) {
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            // Most bytes need no escape in either style: passed by one test (the switch
+            // below went through its cases for each).
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<") && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            var length = 1
+            let escape: String
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case UInt8(ascii: "<") where forScript: escape = "\\u003c"
+            case 0x08 where !forScript: escape = "\\b"
+            case 0x0C where !forScript: escape = "\\f"
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                escape = "\\u00" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
+            case 0xE2 where forScript && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                // U+2028 and U+2029 end a line in JavaScript.
+                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            default:
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes += escape.utf8
+            index += length
+            start = index
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
     }
 }

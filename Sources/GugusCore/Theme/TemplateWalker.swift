@@ -18,7 +18,7 @@ struct TemplateWalker {
     private var stack: [Any]
     private var parents: [Parent]
 
-    private enum Parent {
+    private indirect enum Parent {
         case values(TemplateValues)
         case text(TextValues)
         case strings([String: String])
@@ -77,9 +77,10 @@ struct TemplateWalker {
 
     private enum Escaping {
         case fastHTML
+        /// swift-mustache's own `HTML`, which every template and partial starts with (kept
+        /// without its value: copying a protocol's value at each template cost more).
+        case libraryHTML
         case other(any MustacheContentType)
-        /// swift-mustache's own HTML type when it could not be read (never with this version).
-        case unknown
     }
 
     init(templates: CompiledTemplates, values: Any) {
@@ -106,7 +107,7 @@ struct TemplateWalker {
         guard let template = templates.templates[name] else { return false }
         var walker = TemplateWalker(templates: templates, values: values)
         do {
-            try walker.render(template, Context(indentation: nil, inherited: nil, escaping: Self.libraryHTML), into: &output)
+            try walker.render(template, Context(indentation: nil, inherited: nil, escaping: .libraryHTML), into: &output)
         } catch {
             return false
         }
@@ -114,13 +115,14 @@ struct TemplateWalker {
     }
 
     /// The content type swift-mustache starts each template and partial with (its `HTML`),
-    /// taken from a parsed pragma since the library keeps the type internal.
-    private static let libraryHTML: Escaping = {
+    /// taken from a parsed pragma since the library keeps the type internal (nil if it could
+    /// not be read: never with this version).
+    private static let libraryHTML: (any MustacheContentType)? = {
         guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}"),
             let compiled = CompiledTemplate(reading: template),
             case let .contentType(type)? = compiled.parts.first
-        else { return .unknown }
-        return .other(type)
+        else { return nil }
+        return type
     }()
 
     // MARK: Templates
@@ -165,8 +167,10 @@ struct TemplateWalker {
             guard escaped else { return output.append(text) }
             switch context.escaping {
             case .fastHTML: FastHTMLContentType().appendEscaped(text, to: &output)
+            case .libraryHTML:
+                guard let type = Self.libraryHTML else { throw LibraryNeeded() }
+                output.append(type.escapeText(text))
             case let .other(type): output.append(type.escapeText(text))
-            case .unknown: throw LibraryNeeded()
             }
         case let .section(name, template):
             let value = try lookup(name)
@@ -206,7 +210,7 @@ struct TemplateWalker {
         if let overrides {
             inherited = inherited.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
         }
-        let inner = Context(indentation: Self.indentation(context.indentation, adding: indentation), inherited: inherited, escaping: Self.libraryHTML)
+        let inner = Context(indentation: Self.indentation(context.indentation, adding: indentation), inherited: inherited, escaping: .libraryHTML)
         try render(template, inner, into: &output)
     }
 
@@ -308,37 +312,47 @@ struct TemplateWalker {
     }
 }
 
-/// The value types Gugus puts in template values, by exact type.
+/// The value types Gugus puts in template values, by exact type. (Worked out where they are
+/// asked for: a type's identity is a constant address, where a stored constant was read
+/// through a check that it had been made, and sets of them hashed each identity.)
 private enum Kinds {
-    static let string = ObjectIdentifier(String.self)
-    static let bool = ObjectIdentifier(Bool.self)
-    static let int = ObjectIdentifier(Int.self)
+    static var string: ObjectIdentifier { ObjectIdentifier(String.self) }
+    static var bool: ObjectIdentifier { ObjectIdentifier(Bool.self) }
+    static var int: ObjectIdentifier { ObjectIdentifier(Int.self) }
     /// Written as text, but neither a parent nor childless: a section or a name looked up
     /// through it leaves the page to the library, which finds its children with `Mirror`.
-    static let bytes = ObjectIdentifier(TemplateBytes.self)
-    static let templateValues = ObjectIdentifier(TemplateValues.self)
-    static let textValues = ObjectIdentifier(TextValues.self)
-    static let siteValues = ObjectIdentifier(SiteValues.self)
-    static let menuEntry = ObjectIdentifier(MenuEntryValues.self)
-    static let listEntry = ObjectIdentifier(ListEntryValues.self)
-    static let stringDictionary = ObjectIdentifier([String: String].self)
-    static let anyDictionary = ObjectIdentifier([String: Any].self)
-    static let templateValuesList = ObjectIdentifier([TemplateValues].self)
-    static let textValuesList = ObjectIdentifier([TextValues].self)
-    static let menuEntryList = ObjectIdentifier([MenuEntryValues].self)
-    static let listEntryList = ObjectIdentifier([ListEntryValues].self)
-    static let stringList = ObjectIdentifier([String].self)
-    static let anyList = ObjectIdentifier([Any].self)
+    static var bytes: ObjectIdentifier { ObjectIdentifier(TemplateBytes.self) }
+    static var templateValues: ObjectIdentifier { ObjectIdentifier(TemplateValues.self) }
+    static var textValues: ObjectIdentifier { ObjectIdentifier(TextValues.self) }
+    static var siteValues: ObjectIdentifier { ObjectIdentifier(SiteValues.self) }
+    static var menuEntry: ObjectIdentifier { ObjectIdentifier(MenuEntryValues.self) }
+    static var listEntry: ObjectIdentifier { ObjectIdentifier(ListEntryValues.self) }
+    static var stringDictionary: ObjectIdentifier { ObjectIdentifier([String: String].self) }
+    static var anyDictionary: ObjectIdentifier { ObjectIdentifier([String: Any].self) }
+    static var templateValuesList: ObjectIdentifier { ObjectIdentifier([TemplateValues].self) }
+    static var textValuesList: ObjectIdentifier { ObjectIdentifier([TextValues].self) }
+    static var menuEntryList: ObjectIdentifier { ObjectIdentifier([MenuEntryValues].self) }
+    static var listEntryList: ObjectIdentifier { ObjectIdentifier([ListEntryValues].self) }
+    static var stringList: ObjectIdentifier { ObjectIdentifier([String].self) }
+    static var anyList: ObjectIdentifier { ObjectIdentifier([Any].self) }
 
-    static let parents: Set<ObjectIdentifier> = [templateValues, textValues, siteValues, menuEntry, listEntry, stringDictionary, anyDictionary]
-    static let lists: Set<ObjectIdentifier> = [templateValuesList, textValuesList, menuEntryList, listEntryList, stringList, anyList]
-    static let childless: Set<ObjectIdentifier> = lists.union([string, bool, int])
+    static func isParent(_ kind: ObjectIdentifier) -> Bool {
+        kind == templateValues || kind == textValues || kind == siteValues || kind == menuEntry || kind == listEntry
+            || kind == stringDictionary || kind == anyDictionary
+    }
 
-    static func hasNoChildren(_ kind: ObjectIdentifier) -> Bool { childless.contains(kind) }
+    static func isList(_ kind: ObjectIdentifier) -> Bool {
+        kind == templateValuesList || kind == textValuesList || kind == menuEntryList || kind == listEntryList
+            || kind == stringList || kind == anyList
+    }
+
+    static func hasNoChildren(_ kind: ObjectIdentifier) -> Bool {
+        kind == string || kind == bool || kind == int || isList(kind)
+    }
 
     static func isKnown(_ value: Any) -> Bool {
         let kind = ObjectIdentifier(type(of: value))
-        return parents.contains(kind) || childless.contains(kind)
+        return isParent(kind) || hasNoChildren(kind)
     }
 
     /// A list's elements (a section repeats for each), or nil when the value is no list.
