@@ -56,27 +56,15 @@ enum OutputWriter {
             try? manager.removeItem(atPath: previous)
         }
         // Only when there is a site to replace: deleting the output asks for a build from nothing.
-        var reusing = isWrittenByGugus(outputPath) && isWrittenByGugus(previous) && rename(previous, temporary) == 0
-        var known = reusing ? earlierRecord ?? WrittenFiles.read(previousRecord) : WrittenRecord()
-        // With no earlier site to rewrite (the first build after one into an empty folder),
-        // one is made of the live site's files, linked, not copied (`LinkedCopy`).
-        var liveRecord: WrittenRecord?
-        var linked: WrittenRecord?
-        if !reusing, isWrittenByGugus(outputPath) {
-            let record = WrittenFiles.read(outputRecord)
-            if let made = LinkedCopy.make(of: outputPath, record: record, in: temporary) {
-                reusing = true
-                known = made
-                liveRecord = record
-                linked = made
-            }
-        }
+        let reusing = isWrittenByGugus(outputPath) && isWrittenByGugus(previous) && rename(previous, temporary) == 0
         let records: WrittenRecord
         do {
-            // Failing that, compressed copies whose bytes are unchanged are read from the
-            // site being replaced instead of compressed again.
+            // With no earlier site to rewrite (the first build after one into an empty
+            // folder), compressed copies whose bytes are unchanged are read from the site
+            // being replaced instead of compressed again.
             let live = !reusing && isWrittenByGugus(outputPath) ? LiveSite(folder: outputPath, record: WrittenFiles.read(outputRecord)) : nil
-            records = try writeAll(files, into: temporary, reusing: reusing, known: known, linkedInodes: linkedInodes, live: live)
+            records = try writeAll(files, into: temporary, reusing: reusing, known: reusing ? earlierRecord ?? WrittenFiles.read(previousRecord) : WrittenRecord(),
+                                   linkedInodes: linkedInodes, live: live)
         } catch {
             try? manager.removeItem(atPath: temporary)
             return .failure(failure("cannot write the site into \(parent): \(error.localizedDescription)", output: output))
@@ -90,11 +78,7 @@ enum OutputWriter {
         // costs rewrites and listings: every file and folder is checked against it, by
         // inode and time of status change, before it is trusted.)
         try? manager.removeItem(atPath: previousRecord)
-        if let liveRecord, let linked {
-            WrittenFiles.write(LinkedCopy.replacedRecord(liveRecord, sharingWith: records, linked: linked), to: previousRecord, order: liveRecord.order)
-        } else if replacing {
-            _ = rename(outputRecord, previousRecord)
-        }
+        if replacing { _ = rename(outputRecord, previousRecord) }
         let order = files.map(\.path)
         WrittenFiles.write(records, to: outputRecord, order: order)
         BackgroundRelease.free((consume records, consume order))
@@ -241,8 +225,7 @@ enum OutputWriter {
         }
         // Files are independent: write them on every core.
         // (`record` is nil for copies and links; `fresh` tells whether the file was made anew;
-        // `inode` is a link's; `recorded`, whether the earlier build recorded a file there
-        // that stays the same entry of its folder: overwritten, not replaced.)
+        // `inode` is a link's; `recorded`, whether the earlier build recorded a file there.)
         let results = ParallelMap.map(Array(files.indices)) { index -> (failure: String?, record: WrittenFile?, fresh: Bool, inode: UInt64?, recorded: Bool) in
             let file = files[index]
             let target = folder + "/" + file.path
@@ -254,9 +237,8 @@ enum OutputWriter {
                     WrittenFiles.unchanged(path, relativeTo: base, record: earlier, size: data.count, hash: hash) {
                     return (nil, earlier, false, nil, true)
                 }
-                var replaced = false
-                if let failure = writeFile(data, to: target, replaced: &replaced) { return (failure, nil, true, nil, earlier != nil) }
-                return (nil, WrittenFiles.record(target, hash: hash), true, nil, earlier != nil && !replaced)
+                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil, earlier != nil) }
+                return (nil, WrittenFiles.record(target, hash: hash), true, nil, earlier != nil)
             case let .compressed(source, format):
                 // Recorded with the hash of the bytes it was made from: unchanged bytes, no work.
                 let earlier = known.files[file.path]
@@ -268,9 +250,8 @@ enum OutputWriter {
                 guard let data = live?.compressedCopy(file.path, sourceHash: sourceHash) ?? Precompression.compress(source, as: format) else {
                     return ("\(file.path): the file cannot be compressed", nil, true, nil, earlier != nil)
                 }
-                var replaced = false
-                if let failure = writeFile(data, to: target, replaced: &replaced) { return (failure, nil, true, nil, earlier != nil) }
-                return (nil, WrittenFiles.record(target, hash: sourceHash), true, nil, earlier != nil && !replaced)
+                if let failure = writeFile(data, to: target) { return (failure, nil, true, nil, earlier != nil) }
+                return (nil, WrittenFiles.record(target, hash: sourceHash), true, nil, earlier != nil)
             case let .copy(source):
                 do {
                     if reusing { try? FileManager.default.removeItem(atPath: target) }
@@ -583,14 +564,6 @@ enum OutputWriter {
 
     /// Writes bytes with plain POSIX calls; returns a description of the failure, if any.
     static func writeFile(_ data: Data, to path: String) -> String? {
-        var replaced = false
-        return writeFile(data, to: path, replaced: &replaced)
-    }
-
-    /// Writes bytes with plain POSIX calls; returns a description of the failure, if any.
-    /// `replaced`: whether what was at `path` was removed and a new file made in its place
-    /// (a new entry of its folder, whose time of status change moves), not overwritten.
-    static func writeFile(_ data: Data, to path: String, replaced: inout Bool) -> String? {
         let flags = O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW
         var descriptor = open(path, flags, 0o644)
         var status = stat()
@@ -610,7 +583,6 @@ enum OutputWriter {
             // An earlier site had a link, a folder, a shared or protected file here: replace
             // it, never write through it.
             try? FileManager.default.removeItem(atPath: path)
-            replaced = true
             descriptor = open(path, flags | O_EXCL, 0o644)
             status.st_size = 0
         }

@@ -78,10 +78,8 @@ enum WrittenFiles {
         parent + "/.\(name).gugus-" + (previous ? "previous-files" : "files")
     }
 
-    /// The record of a regular file (not a symbolic link), without its hash, or nil. A file
-    /// may have other names (the site kept beside the output shares its unchanged files
-    /// with the live one, `LinkedCopy`): a change through any name moves its time of status
-    /// change, and nothing is written through a shared file (`OutputWriter.writeFile`).
+    /// The record of a regular file with one link (not a link, not shared), without its
+    /// hash, or nil.
     static func stamp(_ path: String) -> WrittenFile? {
         stamp(path, relativeTo: nil)
     }
@@ -91,7 +89,9 @@ enum WrittenFiles {
     /// is often deeper than the site's own folders.
     static func stamp(_ path: String, relativeTo root: Int32?) -> WrittenFile? {
         var status = stat()
-        guard fstatat(root ?? AT_FDCWD, path, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstatat(root ?? AT_FDCWD, path, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG,
+            status.st_nlink == 1
+        else { return nil }
         return WrittenFile(inode: UInt64(status.st_ino), size: Int(status.st_size), seconds: Int(status.st_ctim.tv_sec),
                            nanoseconds: Int(status.st_ctim.tv_nsec), hash: 0)
     }
