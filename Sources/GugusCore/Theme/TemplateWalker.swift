@@ -18,6 +18,8 @@ struct TemplateWalker {
     private var stack: [Any]
     private var parents: [Parent]
 
+    /// (Indirect: a lookup outwards copies each parent it passes, which counts one reference
+    /// to its box instead of one to everything the value holds.)
     private indirect enum Parent {
         case values(TemplateValues)
         case text(TextValues)
@@ -312,9 +314,9 @@ struct TemplateWalker {
     }
 }
 
-/// The value types Gugus puts in template values, by exact type. (Worked out where they are
-/// asked for: a type's identity is a constant address, where a stored constant was read
-/// through a check that it had been made, and sets of them hashed each identity.)
+/// The value types Gugus puts in template values, by exact type. (Each identity is taken
+/// from the type where it is asked for, a constant address: stored constants were read
+/// through a check that they had been made, and sets of them hashed every identity.)
 private enum Kinds {
     static var string: ObjectIdentifier { ObjectIdentifier(String.self) }
     static var bool: ObjectIdentifier { ObjectIdentifier(Bool.self) }
