@@ -20,11 +20,7 @@ struct FastHTMLContentType: MustacheContentType {
 
     /// The escaped text's UTF-8 bytes at the end of a page (the same bytes as `escapeText`).
     func appendEscaped(_ text: String, to page: inout PageBytes) {
-        let escaped: Void? = text.utf8.withContiguousStorageIfAvailable { Self.escaped($0) { page.append($0) } }
-        if escaped == nil {
-            var copy = text
-            copy.withUTF8 { Self.escaped($0) { page.append($0) } }
-        }
+        text.withUTF8InPlace { Self.escaped($0) { page.append($0) } }
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

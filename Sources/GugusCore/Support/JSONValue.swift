@@ -163,12 +163,7 @@ public enum JSONValue: Encodable, Sendable, Equatable {
     /// A JSON string: the bytes that need no escape are copied in runs.
     static func writeString(_ value: String, into bytes: inout [UInt8], forScript: Bool = true) {
         bytes.append(UInt8(ascii: "\""))
-        // (Read in place: `withUTF8` copies the string first. A string that is not stored
-        // as UTF-8 is made so.)
-        if value.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, into: &bytes, forScript: forScript) }) == nil {
-            var copy = value
-            copy.withUTF8 { writeEscaped($0, into: &bytes, forScript: forScript) }
-        }
+        value.withUTF8InPlace { writeEscaped($0, into: &bytes, forScript: forScript) }
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -32,13 +32,7 @@ struct PageBytes: ~Copyable {
 
     /// A text's UTF-8 bytes.
     mutating func append(_ text: String) {
-        // Read in place (a native string's bytes are contiguous); `withUTF8` would copy
-        // the string first, counting a reference up and down for every text of a page.
-        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
-        if appended == nil {
-            var copy = text
-            copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
-        }
+        text.withUTF8InPlace { append(UnsafeRawBufferPointer($0)) }
     }
 
     mutating func append(_ other: borrowing PageBytes) {
